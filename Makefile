@@ -1,0 +1,63 @@
+# calspec build plumbing. Everything runs from .venv, built from requirements.lock.
+SHELL := /bin/bash
+PYTHON_BOOT := $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.calspec-stamp
+# openapi-python-client's post hooks call `ruff`: the venv's bin must come first on PATH.
+RUN := PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python
+GENERATED_PROJECTS = $(wildcard generated/*/pyproject.toml)
+
+.PHONY: venv generate lint check test clean lock install-generated
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON_BOOT) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(MAKE) --no-print-directory install-generated
+	touch $@
+
+# Editable installs of the generated clients (no deps: requirements.lock already has them).
+install-generated:
+	@for pyproject in $(GENERATED_PROJECTS); do \
+		dir=$$(dirname $$pyproject); \
+		echo "pip install -e $$dir"; \
+		$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+			--no-deps --no-build-isolation -e $$dir || exit 1; \
+	done
+
+generate: $(STAMP)
+	$(RUN) -m generator generate
+	$(MAKE) --no-print-directory install-generated
+
+lint: $(STAMP)
+	$(RUN) -m generator lint
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy generator tests $(wildcard fake)
+
+check: $(STAMP)
+	$(RUN) -m generator check
+
+test: $(STAMP)
+	@if [ -n "$(GENERATED_PROJECTS)" ]; then \
+		for pyproject in $(GENERATED_PROJECTS); do \
+			name=$$(sed -n 's/^name = "\(.*\)"/\1/p' $$pyproject | head -1); \
+			$(BIN)/python -m pip show --quiet $$name >/dev/null 2>&1 || { $(MAKE) --no-print-directory install-generated; break; }; \
+		done; \
+	fi
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pytest -q
+
+# Re-pin requirements.lock from requirements.in in a throwaway venv.
+lock:
+	rm -rf .lock-venv
+	$(PYTHON_BOOT) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.in
+	{ echo "# Fully pinned set: a fresh venv with 'pip install -r requirements.in', then 'pip freeze'. Regenerate: make lock"; \
+	  .lock-venv/bin/python -m pip freeze --all --exclude pip --exclude setuptools --exclude wheel; } > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) .ruff_cache .mypy_cache .pytest_cache reports
+	find . -name __pycache__ -type d -prune -not -path './.git/*' -exec rm -rf {} +
