@@ -1,0 +1,1 @@
+"""calspec generator: lint the OpenAPI specs and generate the typed clients from them."""

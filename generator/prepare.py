@@ -1,0 +1,37 @@
+"""Make the copy of a spec that openapi-python-client reads.
+
+openapi-python-client only knows standard formats, so the custom ones become their closest standard
+format; the generated code then parses them with the tolerant helpers in the package's types module.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .specfile import load_spec
+
+FORMAT_MAP = {"local-date-time": "date-time", "offset-date": "date"}
+
+
+def map_formats(node: Any) -> Any:
+    """Return a copy of node with custom `format` values replaced; nothing else changes."""
+    if isinstance(node, dict):
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key == "format" and isinstance(value, str) and value in FORMAT_MAP:
+                out[key] = FORMAT_MAP[value]
+            else:
+                out[key] = map_formats(value)
+        return out
+    if isinstance(node, list):
+        return [map_formats(item) for item in node]
+    return node
+
+
+def prepare_spec(spec: Path, dest_dir: Path) -> Path:
+    """Write the transformed spec as JSON into dest_dir and return its path."""
+    dest = dest_dir / "openapi.json"
+    dest.write_text(json.dumps(map_formats(load_spec(spec)), indent=2, ensure_ascii=False), encoding="utf-8")
+    return dest
