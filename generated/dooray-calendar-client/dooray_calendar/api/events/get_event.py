@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.event_response import EventResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    calendar_id: str,
+    event_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/calendar/v1/calendars/{calendar_id}/events/{event_id}".format(
+            calendar_id=quote(str(calendar_id), safe=""),
+            event_id=quote(str(event_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | EventResponse | None:
+    if response.status_code == 200:
+        response_200 = EventResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | EventResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    calendar_id: str,
+    event_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | EventResponse]:
+    """Get one event, with its body and users
+
+     The event with its content (`body`) and its users. `event-id` may be the id of an
+    occurrence of a series, `{masterId}-{YYYYMMDDTHHMMSSZ}`, as the list returns it.
+
+    Args:
+        calendar_id (str):
+        event_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | EventResponse]
+    """
+
+    kwargs = _get_kwargs(
+        calendar_id=calendar_id,
+        event_id=event_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    calendar_id: str,
+    event_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | EventResponse | None:
+    """Get one event, with its body and users
+
+     The event with its content (`body`) and its users. `event-id` may be the id of an
+    occurrence of a series, `{masterId}-{YYYYMMDDTHHMMSSZ}`, as the list returns it.
+
+    Args:
+        calendar_id (str):
+        event_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | EventResponse
+    """
+
+    return sync_detailed(
+        calendar_id=calendar_id,
+        event_id=event_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    calendar_id: str,
+    event_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | EventResponse]:
+    """Get one event, with its body and users
+
+     The event with its content (`body`) and its users. `event-id` may be the id of an
+    occurrence of a series, `{masterId}-{YYYYMMDDTHHMMSSZ}`, as the list returns it.
+
+    Args:
+        calendar_id (str):
+        event_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | EventResponse]
+    """
+
+    kwargs = _get_kwargs(
+        calendar_id=calendar_id,
+        event_id=event_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    calendar_id: str,
+    event_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | EventResponse | None:
+    """Get one event, with its body and users
+
+     The event with its content (`body`) and its users. `event-id` may be the id of an
+    occurrence of a series, `{masterId}-{YYYYMMDDTHHMMSSZ}`, as the list returns it.
+
+    Args:
+        calendar_id (str):
+        event_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | EventResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            calendar_id=calendar_id,
+            event_id=event_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.calendar import Calendar
+    from ..models.response_header import ResponseHeader
+
+
+T = TypeVar("T", bound="CalendarListResponse")
+
+
+@_attrs_define
+class CalendarListResponse:
+    """
+    Attributes:
+        header (ResponseHeader): Outcome of the call. Branch on the HTTP status and `resultCode`; `resultMessage` is
+            for people and may change.
+        result (list[Calendar] | Unset):
+        total_count (int | Unset): Number of calendars over all pages (a JSON number; the page shows a string).
+    """
+
+    header: ResponseHeader
+    result: list[Calendar] | Unset = UNSET
+    total_count: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        header = self.header.to_dict()
+
+        result: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.result, Unset):
+            result = []
+            for result_item_data in self.result:
+                result_item = result_item_data.to_dict()
+                result.append(result_item)
+
+        total_count = self.total_count
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "header": header,
+            }
+        )
+        if result is not UNSET:
+            field_dict["result"] = result
+        if total_count is not UNSET:
+            field_dict["totalCount"] = total_count
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.calendar import Calendar  # noqa: PLC0415
+        from ..models.response_header import ResponseHeader  # noqa: PLC0415
+
+        d = dict(src_dict)
+        header = ResponseHeader.from_dict(d.pop("header"))
+
+        _result = d.pop("result", UNSET)
+        result: list[Calendar] | Unset = UNSET
+        if _result is not UNSET:
+            result = []
+            for result_item_data in _result:
+                result_item = Calendar.from_dict(result_item_data)
+
+                result.append(result_item)
+
+        total_count = d.pop("totalCount", UNSET)
+
+        _instance = cls(
+            header=header,
+            result=result,
+            total_count=total_count,
+        )
+
+        _instance.additional_properties = d
+        return _instance
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

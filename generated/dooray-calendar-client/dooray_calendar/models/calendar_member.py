@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.calendar_member_type import CalendarMemberType
+from ..models.calendar_role import CalendarRole
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.calendar_member_distribution_list import CalendarMemberDistributionList
+    from ..models.member_ref import MemberRef
+
+
+T = TypeVar("T", bound="CalendarMember")
+
+
+@_attrs_define
+class CalendarMember:
+    """A member or distribution list a calendar is shared with.
+
+    Attributes:
+        type_ (CalendarMemberType | Unset):
+        member (MemberRef | Unset): An organization member.
+        distribution_list (CalendarMemberDistributionList | Unset):
+        role (CalendarRole | Unset): What a member may do: owner, delegatee (acts for the owner), all, read_write,
+            view (read events), opaque_view (busy/free only).
+    """
+
+    type_: CalendarMemberType | Unset = UNSET
+    member: MemberRef | Unset = UNSET
+    distribution_list: CalendarMemberDistributionList | Unset = UNSET
+    role: CalendarRole | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        member: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.member, Unset):
+            member = self.member.to_dict()
+
+        distribution_list: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.distribution_list, Unset):
+            distribution_list = self.distribution_list.to_dict()
+
+        role: str | Unset = UNSET
+        if not isinstance(self.role, Unset):
+            role = self.role.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if member is not UNSET:
+            field_dict["member"] = member
+        if distribution_list is not UNSET:
+            field_dict["distributionList"] = distribution_list
+        if role is not UNSET:
+            field_dict["role"] = role
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.calendar_member_distribution_list import CalendarMemberDistributionList  # noqa: PLC0415
+        from ..models.member_ref import MemberRef  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _type_ = d.pop("type", UNSET)
+        type_: CalendarMemberType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = CalendarMemberType.from_wire(_type_)
+
+        _member = d.pop("member", UNSET)
+        member: MemberRef | Unset
+        if isinstance(_member, Unset):
+            member = UNSET
+        else:
+            member = MemberRef.from_dict(_member)
+
+        _distribution_list = d.pop("distributionList", UNSET)
+        distribution_list: CalendarMemberDistributionList | Unset
+        if isinstance(_distribution_list, Unset):
+            distribution_list = UNSET
+        else:
+            distribution_list = CalendarMemberDistributionList.from_dict(_distribution_list)
+
+        _role = d.pop("role", UNSET)
+        role: CalendarRole | Unset
+        if isinstance(_role, Unset):
+            role = UNSET
+        else:
+            role = CalendarRole.from_wire(_role)
+
+        _instance = cls(
+            type_=type_,
+            member=member,
+            distribution_list=distribution_list,
+            role=role,
+        )
+
+        _instance.additional_properties = d
+        return _instance
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="MemberRef")
+
+
+@_attrs_define
+class MemberRef:
+    """An organization member.
+
+    Attributes:
+        organization_member_id (str | Unset):
+        name (str | Unset):
+        email_address (str | Unset):
+    """
+
+    organization_member_id: str | Unset = UNSET
+    name: str | Unset = UNSET
+    email_address: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        organization_member_id = self.organization_member_id
+
+        name = self.name
+
+        email_address = self.email_address
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if organization_member_id is not UNSET:
+            field_dict["organizationMemberId"] = organization_member_id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if email_address is not UNSET:
+            field_dict["emailAddress"] = email_address
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        organization_member_id = d.pop("organizationMemberId", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        email_address = d.pop("emailAddress", UNSET)
+
+        _instance = cls(
+            organization_member_id=organization_member_id,
+            name=name,
+            email_address=email_address,
+        )
+
+        _instance.additional_properties = d
+        return _instance
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

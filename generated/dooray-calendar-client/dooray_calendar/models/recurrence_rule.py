@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import types as _calspec_types
+from ..models.recurrence_rule_frequency import RecurrenceRuleFrequency
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="RecurrenceRule")
+
+
+@_attrs_define
+class RecurrenceRule:
+    """The rule of a recurring series. No count, no exdate.
+
+    Attributes:
+        frequency (RecurrenceRuleFrequency | Unset):
+        interval (int | Unset):
+        until (datetime.datetime | None | Unset):
+        byday (str | Unset): Days: `SU`, `MO`, `TU`, `WE`, `TH`, `FR`, `SA`, optionally with a week number
+            (`1 MO`, `-1 WE`), comma-separated (`FR,SA`). The page writes Saturday `ST`.
+        bymonth (str | Unset): Month, 1 - 12.
+        bymonthday (str | Unset): Day of the month, 1 - 31.
+    """
+
+    frequency: RecurrenceRuleFrequency | Unset = UNSET
+    interval: int | Unset = UNSET
+    until: datetime.datetime | None | Unset = UNSET
+    byday: str | Unset = UNSET
+    bymonth: str | Unset = UNSET
+    bymonthday: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        frequency: str | Unset = UNSET
+        if not isinstance(self.frequency, Unset):
+            frequency = self.frequency.value
+
+        interval = self.interval
+
+        until: None | str | Unset
+        if isinstance(self.until, Unset):
+            until = UNSET
+        elif isinstance(self.until, datetime.datetime):
+            until = _calspec_types.format_datetime(self.until)
+        else:
+            until = self.until
+
+        byday = self.byday
+
+        bymonth = self.bymonth
+
+        bymonthday = self.bymonthday
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if frequency is not UNSET:
+            field_dict["frequency"] = frequency
+        if interval is not UNSET:
+            field_dict["interval"] = interval
+        if until is not UNSET:
+            field_dict["until"] = until
+        if byday is not UNSET:
+            field_dict["byday"] = byday
+        if bymonth is not UNSET:
+            field_dict["bymonth"] = bymonth
+        if bymonthday is not UNSET:
+            field_dict["bymonthday"] = bymonthday
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _frequency = d.pop("frequency", UNSET)
+        frequency: RecurrenceRuleFrequency | Unset
+        if isinstance(_frequency, Unset):
+            frequency = UNSET
+        else:
+            frequency = RecurrenceRuleFrequency.from_wire(_frequency)
+
+        interval = d.pop("interval", UNSET)
+
+        def _parse_until(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_nullable_date_time_type_0 = _calspec_types.parse_datetime(data)
+
+                return componentsschemas_nullable_date_time_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        until = _parse_until(d.pop("until", UNSET))
+
+        byday = d.pop("byday", UNSET)
+
+        bymonth = d.pop("bymonth", UNSET)
+
+        bymonthday = d.pop("bymonthday", UNSET)
+
+        _instance = cls(
+            frequency=frequency,
+            interval=interval,
+            until=until,
+            byday=byday,
+            bymonth=bymonth,
+            bymonthday=bymonthday,
+        )
+
+        _instance.additional_properties = d
+        return _instance
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.event_request import EventRequest
+
+
+T = TypeVar("T", bound="CreateEventRequest")
+
+
+@_attrs_define
+class CreateEventRequest:
+    """The event and its recurrence exceptions as array elements, all with the same
+    `eventId` ("일정 및 반복/반복예외 일정을 배열의 요소로 입력한다. 배열 내 일정은 모두
+    같은 eventId로 설정한다").
+
+        Attributes:
+            event_components (list[EventRequest]): The event and its recurrence exceptions; every element has the same
+                `eventId`.
+            send_notification (bool | Unset): Whether to notify the attendees (일정 알림 발송 여부). Default: True.
+    """
+
+    event_components: list[EventRequest]
+    send_notification: bool | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        event_components = []
+        for event_components_item_data in self.event_components:
+            event_components_item = event_components_item_data.to_dict()
+            event_components.append(event_components_item)
+
+        send_notification = self.send_notification
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "eventComponents": event_components,
+            }
+        )
+        if send_notification is not UNSET:
+            field_dict["sendNotification"] = send_notification
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.event_request import EventRequest  # noqa: PLC0415
+
+        d = dict(src_dict)
+        event_components = []
+        _event_components = d.pop("eventComponents")
+        for event_components_item_data in _event_components:
+            event_components_item = EventRequest.from_dict(event_components_item_data)
+
+            event_components.append(event_components_item)
+
+        send_notification = d.pop("sendNotification", UNSET)
+
+        _instance = cls(
+            event_components=event_components,
+            send_notification=send_notification,
+        )
+
+        return _instance

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.event import Event
+
+
+T = TypeVar("T", bound="EventComponents")
+
+
+@_attrs_define
+class EventComponents:
+    """An event with its recurrence exceptions, as returned by create and list.
+
+    Attributes:
+        event_components (list[Event] | Unset): The event and its recurrence exceptions.
+        organizer_calendar_id (str | Unset): The calendar the event belongs to (이벤트가 속해 있는 calendarId).
+    """
+
+    event_components: list[Event] | Unset = UNSET
+    organizer_calendar_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        event_components: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.event_components, Unset):
+            event_components = []
+            for event_components_item_data in self.event_components:
+                event_components_item = event_components_item_data.to_dict()
+                event_components.append(event_components_item)
+
+        organizer_calendar_id = self.organizer_calendar_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if event_components is not UNSET:
+            field_dict["eventComponents"] = event_components
+        if organizer_calendar_id is not UNSET:
+            field_dict["organizerCalendarId"] = organizer_calendar_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.event import Event  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _event_components = d.pop("eventComponents", UNSET)
+        event_components: list[Event] | Unset = UNSET
+        if _event_components is not UNSET:
+            event_components = []
+            for event_components_item_data in _event_components:
+                event_components_item = Event.from_dict(event_components_item_data)
+
+                event_components.append(event_components_item)
+
+        organizer_calendar_id = d.pop("organizerCalendarId", UNSET)
+
+        _instance = cls(
+            event_components=event_components,
+            organizer_calendar_id=organizer_calendar_id,
+        )
+
+        _instance.additional_properties = d
+        return _instance
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.reminder_method import ReminderMethod
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.zoned_date_time import ZonedDateTime
+
+
+T = TypeVar("T", bound="Reminder")
+
+
+@_attrs_define
+class Reminder:
+    """A reminder (Alarm).
+
+    Attributes:
+        method (ReminderMethod): DISPLAY: push or in-app notice; EMAIL: mail.
+        trigger (str | Unset): ISO 8601 duration before the start: `-PT0S` on time, `-PT15M` 15 minutes,
+            `-PT12H` 12 hours, `-P1D` a day, `-P1W` a week, `-P6DT12H` 6 days 12 hours.
+             Example: -PT10M.
+        trigger_date_time (ZonedDateTime | Unset): A wall-clock time with its time zone (날짜 및 시간 정보).
+    """
+
+    method: ReminderMethod
+    trigger: str | Unset = UNSET
+    trigger_date_time: ZonedDateTime | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        method = self.method.value
+
+        trigger = self.trigger
+
+        trigger_date_time: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.trigger_date_time, Unset):
+            trigger_date_time = self.trigger_date_time.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "method": method,
+            }
+        )
+        if trigger is not UNSET:
+            field_dict["trigger"] = trigger
+        if trigger_date_time is not UNSET:
+            field_dict["triggerDateTime"] = trigger_date_time
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.zoned_date_time import ZonedDateTime  # noqa: PLC0415
+
+        d = dict(src_dict)
+        method = ReminderMethod.from_wire(d.pop("method"))
+
+        trigger = d.pop("trigger", UNSET)
+
+        _trigger_date_time = d.pop("triggerDateTime", UNSET)
+        trigger_date_time: ZonedDateTime | Unset
+        if isinstance(_trigger_date_time, Unset):
+            trigger_date_time = UNSET
+        else:
+            trigger_date_time = ZonedDateTime.from_dict(_trigger_date_time)
+
+        _instance = cls(
+            method=method,
+            trigger=trigger,
+            trigger_date_time=trigger_date_time,
+        )
+
+        _instance.additional_properties = d
+        return _instance
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
