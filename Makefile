@@ -8,7 +8,8 @@ STAMP := $(VENV)/.calspec-stamp
 RUN := PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python
 GENERATED_PROJECTS = $(wildcard generated/*/pyproject.toml)
 
-.PHONY: venv generate lint check test clean lock install-generated
+.PHONY: venv generate lint check test clean lock install-generated fake contract bench
+PORT ?= 8080
 
 venv: $(STAMP)
 
@@ -35,12 +36,12 @@ lint: $(STAMP)
 	$(RUN) -m generator lint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy generator tests $(wildcard fake)
+	$(BIN)/mypy generator tests fake contract bench
 
 check: $(STAMP)
 	$(RUN) -m generator check
 
-test: $(STAMP)
+test: $(STAMP) lint
 	@if [ -n "$(GENERATED_PROJECTS)" ]; then \
 		for pyproject in $(GENERATED_PROJECTS); do \
 			name=$$(sed -n 's/^name = "\(.*\)"/\1/p' $$pyproject | head -1); \
@@ -61,3 +62,16 @@ lock:
 clean:
 	rm -rf $(VENV) .ruff_cache .mypy_cache .pytest_cache reports
 	find . -name __pycache__ -type d -prune -not -path './.git/*' -exec rm -rf {} +
+
+# The fake LINE WORKS + Dooray server on 127.0.0.1:$(PORT); DB=path.sqlite keeps state across restarts.
+fake: $(STAMP)
+	$(RUN) -m fake --host 127.0.0.1 --port $(PORT) $(if $(DB),--db $(DB))
+
+# Schemathesis against any running server: make contract PROVIDER=lineworks|dooray BASE_URL=... TOKEN=...
+# make passes the variables through the environment, so the token never appears in a command line.
+contract: $(STAMP)
+	@$(RUN) -m contract
+
+# Throughput of the fake against a bare endpoint, and client parse time against json.loads. Figures only.
+bench: $(STAMP)
+	$(RUN) -m bench

@@ -33,7 +33,7 @@ class Event:
         event_id (str): The event's ID (일정의 고유 ID).
         summary (str): Title of the event (일정의 내용).
         start (EventTime): Start or end of an event. All-day events have `date` (start inclusive, end
-            exclusive); timed events have `dateTime` with `timeZone`.
+            exclusive); timed events have `dateTime` with `timeZone`, never both.
         created_time (ZonedDateTime | Unset): A wall-clock time with its time zone (날짜 및 시간 정보).
         updated_time (ZonedDateTime | Unset): A wall-clock time with its time zone (날짜 및 시간 정보).
         description (str | Unset): Memo (일정의 메모).
@@ -43,7 +43,7 @@ class Event:
         category_id (str | Unset): Category ID.
         organizer (Organizer | Unset): The organizer (主催者).
         end (EventTime | Unset): Start or end of an event. All-day events have `date` (start inclusive, end
-            exclusive); timed events have `dateTime` with `timeZone`.
+            exclusive); timed events have `dateTime` with `timeZone`, never both.
         recurrence (list[str] | Unset): Recurrence rules as RFC 5545 content lines: `RRULE:` (section 3.3.10) and
             `EXDATE`
             (section 3.8.5.1), e.g. `RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=TH` for every Thursday.

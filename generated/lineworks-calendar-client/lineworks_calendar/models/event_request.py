@@ -29,7 +29,7 @@ class EventRequest:
     Attributes:
         summary (str): Title of the event (일정의 내용).
         start (EventTime): Start or end of an event. All-day events have `date` (start inclusive, end
-            exclusive); timed events have `dateTime` with `timeZone`.
+            exclusive); timed events have `dateTime` with `timeZone`, never both.
         event_id (str | Unset): The event's ID; assigned when left out (지정하지 않으면 자동으로 할당된다).
         description (str | Unset): Memo (일정의 메모).
         location (str | Unset): Place (일정의 장소).
@@ -38,7 +38,7 @@ class EventRequest:
         category_id (str | Unset): Category ID; read it from an event that has the category set.
         organizer (Organizer | Unset): The organizer (主催者).
         end (EventTime | Unset): Start or end of an event. All-day events have `date` (start inclusive, end
-            exclusive); timed events have `dateTime` with `timeZone`.
+            exclusive); timed events have `dateTime` with `timeZone`, never both.
         recurrence (list[str] | Unset): Recurrence rules as RFC 5545 content lines: `RRULE:` (section 3.3.10) and
             `EXDATE`
             (section 3.8.5.1), e.g. `RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=TH` for every Thursday.

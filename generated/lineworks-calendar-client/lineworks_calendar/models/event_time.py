@@ -16,7 +16,7 @@ T = TypeVar("T", bound="EventTime")
 @_attrs_define
 class EventTime:
     """Start or end of an event. All-day events have `date` (start inclusive, end
-    exclusive); timed events have `dateTime` with `timeZone`.
+    exclusive); timed events have `dateTime` with `timeZone`, never both.
 
         Attributes:
             date (datetime.date | Unset): The day of an all-day event, `YYYY-MM-DD` (종일 일정이면 존재). Example: 2021-12-13.
