@@ -1,0 +1,71 @@
+"""Tokens from the fixture files: who is calling and with which scopes.
+
+LINE WORKS: `Authorization: Bearer <token>`; Dooray: `Authorization: dooray-api <token>`.
+A missing, malformed or unknown token is a 401. Scopes are checked against the operation's
+`security` requirements in the spec (LINE WORKS `calendar` / `calendar.read`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fake.errors import DOORAY, ApiError
+
+SCHEMES = {"lineworks": "bearer", DOORAY: "dooray-api"}
+
+
+@dataclass(frozen=True)
+class Principal:
+    provider: str
+    user_id: str
+    email: str
+    name: str
+    scopes: frozenset[str]
+    time_zone: str = "UTC"
+    extra: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+
+class TokenBook:
+    """token -> Principal, per provider. Tokens are never part of a repr or a message."""
+
+    def __init__(self) -> None:
+        self._tokens: dict[tuple[str, str], Principal] = {}
+
+    def __repr__(self) -> str:
+        return f"TokenBook({len(self._tokens)} tokens)"
+
+    def add(self, token: str, principal: Principal) -> None:
+        self._tokens[(principal.provider, token)] = principal
+
+    def authenticate(self, provider: str, header: str | None) -> Principal:
+        if not header:
+            raise ApiError(401, "Authentication required: no Authorization header", "UNAUTHORIZED")
+        scheme, _, token = header.strip().partition(" ")
+        token = token.strip()
+        if scheme.lower() != SCHEMES[provider] or not token:
+            expected = "Bearer <token>" if provider != DOORAY else "dooray-api <token>"
+            raise ApiError(
+                401, f"Authentication failed: expected 'Authorization: {expected}'", "UNAUTHORIZED"
+            )
+        principal = self._tokens.get((provider, token))
+        if principal is None:
+            raise ApiError(401, "Authentication failed: invalid or expired token", "UNAUTHORIZED")
+        return principal
+
+    def demo_tokens(self, provider: str) -> list[tuple[str, Principal]]:
+        return [(token, p) for (prov, token), p in self._tokens.items() if prov == provider]
+
+
+def authorize(principal: Principal, security: Sequence[Mapping[str, Sequence[str]]]) -> None:
+    """403 unless the token's scopes satisfy one of the operation's security requirements."""
+    if not security:
+        return
+    for requirement in security:
+        if all(set(scopes) <= principal.scopes for scopes in requirement.values()):
+            return
+    needed = " or ".join(" ".join(s for scopes in r.values() for s in scopes) or "(none)" for r in security)
+    raise ApiError(
+        403, f"Permission denied: the token's scope does not allow this (needs {needed})", "FORBIDDEN"
+    )

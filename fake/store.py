@@ -1,0 +1,188 @@
+"""State in SQLite (stdlib sqlite3).
+
+In memory by default: one shared connection (`check_same_thread=False`) guarded by a lock. With a
+file path: WAL mode and a busy timeout, so several worker processes can share the file; every write
+runs in one `BEGIN IMMEDIATE` transaction, so a request is applied whole or not at all.
+
+Calendars and events are JSON documents keyed by (provider, id), with the few indexed columns the
+queries need: the event's calendar and a coarse window `[lo, hi)` in UTC epoch seconds that
+contains every occurrence (open-ended series get `hi = FOREVER`). Handlers refine the coarse match.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+FOREVER = 2**62
+SCHEMA_VERSION = "1"
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS calendars (
+    provider TEXT NOT NULL,
+    calendar_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (provider, calendar_id)
+);
+CREATE TABLE IF NOT EXISTS events (
+    provider TEXT NOT NULL,
+    calendar_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    lo INTEGER NOT NULL,
+    hi INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (provider, calendar_id, event_id)
+);
+CREATE INDEX IF NOT EXISTS events_window ON events (provider, calendar_id, lo, hi);
+"""
+
+
+class Conflict(Exception):
+    """The row exists already."""
+
+
+class Store:
+    def __init__(self, db: str | Path | None = None) -> None:
+        self.path = None if db in (None, "", ":memory:") else str(db)
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._conn = sqlite3.connect(
+            self.path or ":memory:", check_same_thread=False, isolation_level=None, timeout=30.0
+        )
+        self._conn.execute("PRAGMA busy_timeout = 30000")
+        if self.path:
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+        with self.transaction():
+            for statement in _DDL.strip().split(";"):
+                if statement.strip():
+                    self._conn.execute(statement)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is applied, or none of it. Nested calls join the outer one."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self._conn
+                finally:
+                    self._depth -= 1
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            else:
+                self._conn.execute("COMMIT")
+            finally:
+                self._depth = 0
+
+    def seed_once(self, load: Callable[[Store], None]) -> bool:
+        """Run `load` (inside the transaction) only when the database is new. True when it ran."""
+        with self.transaction() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'seeded'").fetchone()
+            if row is not None:
+                return False
+            load(self)
+            conn.execute("INSERT INTO meta (key, value) VALUES ('seeded', ?)", (SCHEMA_VERSION,))
+            return True
+
+    # Calendars -------------------------------------------------------------------------------
+
+    def put_calendar(self, provider: str, calendar_id: str, doc: dict[str, Any]) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO calendars (provider, calendar_id, doc) VALUES (?, ?, ?)",
+                (provider, calendar_id, _dump(doc)),
+            )
+
+    def get_calendar(self, provider: str, calendar_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT doc FROM calendars WHERE provider = ? AND calendar_id = ?", (provider, calendar_id)
+            ).fetchone()
+        return None if row is None else _load(row[0])
+
+    def list_calendars(self, provider: str) -> list[dict[str, Any]]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT doc FROM calendars WHERE provider = ? ORDER BY rowid", (provider,)
+            ).fetchall()
+        return [_load(row[0]) for row in rows]
+
+    # Events ----------------------------------------------------------------------------------
+
+    def insert_event(
+        self, provider: str, calendar_id: str, event_id: str, doc: dict[str, Any], lo: int, hi: int
+    ) -> None:
+        """Insert a new event; Conflict when the id exists in that calendar."""
+        with self.transaction() as conn:
+            exists = conn.execute(
+                "SELECT 1 FROM events WHERE provider = ? AND calendar_id = ? AND event_id = ?",
+                (provider, calendar_id, event_id),
+            ).fetchone()
+            if exists:
+                raise Conflict(event_id)
+            seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM events").fetchone()[0]
+            conn.execute(
+                "INSERT INTO events (provider, calendar_id, event_id, doc, lo, hi, seq)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (provider, calendar_id, event_id, _dump(doc), lo, hi, seq),
+            )
+
+    def get_event(self, provider: str, calendar_id: str, event_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT doc FROM events WHERE provider = ? AND calendar_id = ? AND event_id = ?",
+                (provider, calendar_id, event_id),
+            ).fetchone()
+        return None if row is None else _load(row[0])
+
+    def events_between(
+        self, provider: str, calendar_ids: Sequence[str], lo: int, hi: int
+    ) -> list[dict[str, Any]]:
+        """Events of the calendars whose coarse window meets `[lo, hi)`, in insertion order."""
+        if not calendar_ids:
+            return []
+        marks = ",".join("?" for _ in calendar_ids)
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT doc FROM events WHERE provider = ? AND calendar_id IN ({marks})"
+                " AND lo < ? AND hi > ? ORDER BY seq",
+                (provider, *calendar_ids, hi, lo),
+            ).fetchall()
+        return [_load(row[0]) for row in rows]
+
+    def count_events(self, provider: str) -> int:
+        with self._lock:
+            return int(
+                self._conn.execute("SELECT COUNT(*) FROM events WHERE provider = ?", (provider,)).fetchone()[
+                    0
+                ]
+            )
+
+
+def _dump(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+
+
+def _load(text: str) -> dict[str, Any]:
+    value = json.loads(text)
+    if not isinstance(value, dict):  # pragma: no cover - only this module writes rows
+        raise ValueError("stored document is not an object")
+    return value

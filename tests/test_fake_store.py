@@ -1,0 +1,188 @@
+"""The fake's state (SQLite), fixtures, spec compilation and the command line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from fake import __main__ as cli
+from fake.app import create_app
+from fake.spec import FORMAT_CHECKER, Router, load_specs, parse_date_time
+from fake.store import Conflict, Store
+from fake.world import FIXTURES_DIR
+
+EVENTS = "/v1.0/users/me/calendars/calendar-96b8-4c74-8277-7953e0b4604a/events"
+AUTH = {"Authorization": "Bearer lw-demo-token"}
+WINDOW = {"fromDateTime": "2021-12-20T00:00:00+09:00", "untilDateTime": "2021-12-21T00:00:00+09:00"}
+BODY = {
+    "eventComponents": [
+        {
+            "eventId": "persisted",
+            "summary": "survives a restart",
+            "start": {"dateTime": "2021-12-20T15:00:00", "timeZone": "Asia/Seoul"},
+            "end": {"dateTime": "2021-12-20T16:00:00", "timeZone": "Asia/Seoul"},
+        }
+    ]
+}
+
+
+def ids(client: TestClient) -> list[str]:
+    response = client.get(EVENTS, params=WINDOW, headers=AUTH)
+    assert response.status_code == 200
+    return [e["eventComponents"][0]["eventId"] for e in response.json()["events"]]
+
+
+def test_file_database_survives_a_restart_and_is_seeded_once(tmp_path: Path) -> None:
+    db = str(tmp_path / "fake.sqlite")
+    first = TestClient(create_app(db=db))
+    assert first.post(EVENTS, json=BODY, headers=AUTH).status_code == 201
+    second = TestClient(create_app(db=db))
+    assert "persisted" in ids(second)
+    assert ids(second).count("event-fixture-weekly") == 1  # fixtures not loaded twice
+    # Both instances share the file: a write through one is seen by the other.
+    other = {**BODY, "eventComponents": [{**BODY["eventComponents"][0], "eventId": "second"}]}
+    assert second.post(EVENTS, json=other, headers=AUTH).status_code == 201
+    assert "second" in ids(first)
+    assert first.post(EVENTS, json=other, headers=AUTH).status_code == 409
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_memory_databases_are_independent() -> None:
+    one, two = TestClient(create_app()), TestClient(create_app())
+    assert one.post(EVENTS, json=BODY, headers=AUTH).status_code == 201
+    assert "persisted" in ids(one)
+    assert "persisted" not in ids(two)
+
+
+def test_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.sqlite")
+
+    def load(target: Store) -> None:
+        target.put_calendar("x", "c1", {"id": "c1"})
+        raise RuntimeError("half way")
+
+    with pytest.raises(RuntimeError):
+        store.seed_once(load)
+    assert store.list_calendars("x") == []
+    assert store.seed_once(lambda target: target.put_calendar("x", "c1", {"id": "c1"})) is True
+    assert store.seed_once(lambda target: target.put_calendar("x", "c2", {"id": "c2"})) is False
+    assert [c["id"] for c in store.list_calendars("x")] == ["c1"]
+    store.insert_event("x", "c1", "e", {"id": "e"}, 0, 10)
+    with pytest.raises(Conflict):
+        store.insert_event("x", "c1", "e", {"id": "other"}, 0, 10)
+    assert store.get_event("x", "c1", "e") == {"id": "e"}
+
+
+def test_fixtures_come_from_the_data_files(tmp_path: Path) -> None:
+    """Tokens are data: a changed fixture file changes who may call."""
+    shutil.copytree(FIXTURES_DIR, tmp_path / "fixtures")
+    path = tmp_path / "fixtures" / "lineworks.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data["users"][0]["tokens"] = [{"token": "renamed", "scopes": ["calendar"]}]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    client = TestClient(create_app(fixtures_dir=tmp_path / "fixtures"))
+    assert client.get(EVENTS, params=WINDOW, headers=AUTH).status_code == 401
+    assert client.get(EVENTS, params=WINDOW, headers={"Authorization": "Bearer renamed"}).status_code == 200
+
+
+def test_every_operation_of_the_specs_has_a_handler() -> None:
+    from fake.app import HANDLERS
+
+    for provider, spec in load_specs().items():
+        for op in spec.operations:
+            assert op.operation_id in HANDLERS[provider], f"{provider} {op.operation_id}"
+
+
+def test_router_prefers_literal_segments() -> None:
+    router = Router(load_specs().values())
+    match = router.match("GET", b"/calendar/v1/calendars/*/events")
+    assert match is not None and match.operation is not None
+    assert match.operation.operation_id == "listEvents"
+    match = router.match("GET", b"/v1.0/users/a%40b.c/calendars/x%2Fy/events")
+    assert match is not None and match.path_params == {"userId": "a@b.c", "calendarId": "x/y"}
+    assert router.match("GET", b"/v1.0/users/a/calendars/%FF/events") is None
+
+
+@pytest.mark.parametrize(
+    ("fmt", "value", "valid"),
+    [
+        ("date-time", "2021-06-03T10:00:00+09:00", True),
+        ("date-time", "2021-06-03T10:00:00.123456789Z", True),
+        ("date-time", "2021-06-03t10:00:00z", True),
+        ("date-time", "2021-06-03T10:00:00", False),
+        ("date-time", "2021-06-03 10:00:00+09:00", False),
+        ("date-time", "2021-06-03T10:00+09:00", False),
+        ("date-time", "2021-06-31T10:00:00+09:00", False),
+        ("date-time", "2021-06-03T10:00:00+24:00", False),
+        ("date", "2021-12-13", True),
+        ("date", "2021-12-13T00:00:00", False),
+        ("date", "20211213", False),
+        ("local-date-time", "2021-12-13T14:00:00", True),
+        ("local-date-time", "2021-12-13T14:00:00+09:00", False),
+        ("local-date-time", "2021-12-13T25:00:00", False),
+        ("offset-date", "2015-09-08+09:00", True),
+        ("offset-date", "2015-09-08Z", True),
+        ("offset-date", "2015-09-08", False),
+        ("offset-date", "2015-02-30+09:00", False),
+    ],
+)
+def test_formats(fmt: str, value: str, valid: bool) -> None:
+    assert FORMAT_CHECKER.conforms(value, fmt) is valid
+
+
+def test_parse_date_time_keeps_the_offset() -> None:
+    parsed = parse_date_time("2021-06-03T10:00:00+09:00")
+    assert parsed.utcoffset() is not None and parsed.utcoffset().total_seconds() == 9 * 3600  # type: ignore[union-attr]
+
+
+def test_banner_prints_base_urls_and_demo_credentials() -> None:
+    text = cli.banner("127.0.0.1", 8080, None, None)
+    for expected in (
+        "http://127.0.0.1:8080/v1.0",
+        "http://127.0.0.1:8080\n",
+        "lw-demo-token",
+        "lw-demo-readonly",
+        "lw-other-token",
+        "dooray-demo-token",
+        "dooray-other-token",
+        "scope calendar.read",
+    ):
+        assert expected in text
+
+
+def test_workers_need_a_database() -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["--workers", "2"])
+
+
+def test_router_literal_segment_beats_a_parameter(tmp_path: Path) -> None:
+    """Today's specs have no template that competes with `*/events`; this one does, in both orders."""
+    from fake.spec import Spec
+
+    paths = {
+        "/calendars/{calendar-id}/events": {"get": {"operationId": "templated", "responses": {}}},
+        "/calendars/*/events": {"get": {"operationId": "literal", "responses": {}}},
+    }
+    for order in (list(paths), list(reversed(paths))):
+        document = {
+            "openapi": "3.1.0",
+            "servers": [{"url": "https://x/base"}],
+            "paths": {k: paths[k] for k in order},
+        }
+        path = tmp_path / "spec.yaml"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        router = Router([Spec("test", path)])
+        literal = router.match("GET", b"/base/calendars/*/events")
+        templated = router.match("GET", b"/base/calendars/7/events")
+        assert literal is not None and literal.operation is not None
+        assert templated is not None and templated.operation is not None
+        assert literal.operation.operation_id == "literal"
+        assert templated.operation.operation_id == "templated"
+        assert templated.path_params == {"calendar-id": "7"}
