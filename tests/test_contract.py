@@ -1,0 +1,161 @@
+"""Schemathesis against the fake, in-process: every check, every phase, deterministic.
+
+One engine run per provider (module-scoped, on a fresh app with an in-memory database); the tests below
+read its result. The settings come from `contract.harness`, which `make contract` uses as well.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+from contract import __main__ as runner
+from contract import harness
+from contract.loopback import serve
+
+FAKE_ROOT = "http://localhost"
+
+
+@pytest.fixture(scope="module", params=sorted(harness.PROVIDERS))
+def provider(request: pytest.FixtureRequest) -> harness.Provider:
+    return harness.get_provider(request.param)
+
+
+_RUNS: dict[str, tuple[harness.RunResult, set[str]]] = {}
+
+
+@pytest.fixture(scope="module")
+def contract_run(provider: harness.Provider) -> tuple[harness.RunResult, set[str]]:
+    """The engine run for `provider` against a fresh fake, with the spec's operation labels."""
+    if provider.name not in _RUNS:
+        from fake.app import create_app
+
+        config = harness.build_config(
+            provider, base_url=FAKE_ROOT + provider.fake_base_path, token=provider.demo_token
+        )
+        schema = harness.load_schema(provider, config, app=create_app(db=None))
+        _RUNS[provider.name] = (harness.run_engine(schema), harness.operation_labels(schema))
+    return _RUNS[provider.name]
+
+
+def test_no_failures(contract_run: tuple[harness.RunResult, set[str]]) -> None:
+    result, _ = contract_run
+    assert not result.errors, "\n".join(result.errors)
+    assert not result.failures, result.summary() + "\n\n" + harness.format_failures(result.failures)
+    assert result.stop_reason == "completed", result.summary()
+
+
+def test_every_phase_sent_requests(contract_run: tuple[harness.RunResult, set[str]]) -> None:
+    result, _ = contract_run
+    assert set(harness.PHASES) <= {phase for phase, count in result.requests.items() if count}, (
+        result.summary()
+    )
+
+
+def test_every_check_ran(contract_run: tuple[harness.RunResult, set[str]]) -> None:
+    result, _ = contract_run
+    assert set(harness.CHECKS) <= set(result.checks), result.summary()
+
+
+def test_every_operation_reached_2xx(contract_run: tuple[harness.RunResult, set[str]]) -> None:
+    """Positive cases must get past auth and lookup, or the suite only tests error paths."""
+    result, operations = contract_run
+    assert operations, "no operations loaded"
+    assert result.operations_2xx == operations, result.summary()
+
+
+def test_every_error_status_seen(contract_run: tuple[harness.RunResult, set[str]]) -> None:
+    """Negative cases must reach validation (400) and unknown ids lookup (404) on the fake.
+
+    401 is not required here: ignored_auth sends its no-auth probes inside the check, unrecorded.
+    """
+    result, _ = contract_run
+    assert {400, 404} <= set(result.statuses), result.summary()
+
+
+def _broken_app() -> Starlette:
+    async def plain(request: Request) -> Response:
+        return PlainTextResponse("boom", status_code=500)
+
+    return Starlette(routes=[Route("/{path:path}", plain, methods=["GET", "POST"])])
+
+
+@pytest.mark.parametrize("name", sorted(harness.PROVIDERS))
+def test_harness_reports_a_broken_server(name: str) -> None:
+    """The same settings against a server that answers 500 in plain text must report failures."""
+    provider = harness.get_provider(name)
+    config = harness.build_config(provider, base_url=FAKE_ROOT, token=provider.demo_token, max_examples=3)
+    result = harness.run_engine(harness.load_schema(provider, config, app=_broken_app()))
+    failing_checks = {line.split(":", 1)[0].split("] ", 1)[1] for line in result.failures}
+    assert {"not_a_server_error", "content_type_conformance"} <= failing_checks, result.summary()
+
+
+@pytest.mark.parametrize("name", sorted(harness.PROVIDERS))
+def test_toml_is_the_same_config(name: str) -> None:
+    """`make contract` writes the config as TOML; it must read back as the dict the tests use."""
+    settings = harness.config_dict(harness.get_provider(name), base_url="http://h/v1.0", token="${T}")
+    assert tomllib.loads(harness.to_toml(settings)) == settings
+
+
+def test_runner_without_variables_prints_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert runner.main([], environ={}) == 0
+    assert "usage: make contract" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"PROVIDER": "lineworks"}, "missing BASE_URL, TOKEN"),
+        ({"PROVIDER": "google", "BASE_URL": "http://h", "TOKEN": "t"}, "PROVIDER must be one of"),
+        ({"PROVIDER": "dooray", "BASE_URL": "http://h", "TOKEN": "t", "SEED": "x"}, "must be integers"),
+    ],
+)
+def test_runner_rejects_incomplete_settings(
+    environ: dict[str, str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert runner.main([], environ=environ) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_mask_hides_the_token() -> None:
+    masked: Callable[[str], str] = runner.mask
+    assert "secret" not in masked("secret-token") and "12" in masked("secret-token")
+
+
+def test_runner_against_a_live_fake_writes_junit_and_hides_the_token(tmp_path: Path) -> None:
+    """`make contract` end to end, on loopback, with few examples to stay quick."""
+    from fake.app import create_app
+
+    with serve(create_app(db=None)) as root:
+        environ = {
+            **os.environ,
+            "PROVIDER": "dooray",
+            "BASE_URL": root,
+            "TOKEN": "dooray-demo-token",
+            "MAX_EXAMPLES": "3",
+            "REPORTS_DIR": str(tmp_path),
+        }
+        completed = subprocess.run(
+            [sys.executable, "-m", "contract"],
+            cwd=harness.REPO,
+            env=environ,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    output = completed.stdout + completed.stderr
+    report = (tmp_path / "contract-dooray.xml").read_text(encoding="utf-8")
+    assert completed.returncode == 0, output[-4000:]
+    assert 'failures="0"' in report and "<testcase" in report
+    assert "dooray-demo-token" not in output and "dooray-demo-token" not in report
