@@ -4,31 +4,18 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
-from fake.app import FakeApp, create_app
+from fake.app import create_app
 from fake.world import FIXTURES_DIR
 
 AUTH = {"Authorization": "dooray-api dooray-demo-token"}
 OTHER_AUTH = {"Authorization": "dooray-api dooray-other-token"}
 AUGUST = {"timeMin": "2020-08-01T00:00:00+09:00", "timeMax": "2020-09-01T00:00:00+09:00"}
-
-
-@pytest.fixture
-def app() -> Iterator[FakeApp]:
-    fake = create_app(check_responses=True)
-    yield fake
-    assert fake.violations == [], "responses broke the spec"
-
-
-@pytest.fixture
-def client(app: FakeApp) -> TestClient:
-    return TestClient(app)
 
 
 def ok(response: Any) -> Any:

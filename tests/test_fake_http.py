@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
-from fake.app import FakeApp, create_app
+from fake.app import FakeApp
 
 LW = "/v1.0/users/userf7da-f82c-4284-13e7-030f3b4c756x/calendars/calendar-96b8-4c74-8277-7953e0b4604a/events"
 LW_AUTH = {"Authorization": "Bearer lw-demo-token"}
 LW_WINDOW = {"fromDateTime": "2021-12-01T00:00:00+09:00", "untilDateTime": "2021-12-31T00:00:00+09:00"}
 DOORAY_AUTH = {"Authorization": "dooray-api dooray-demo-token"}
 DOORAY_WINDOW = {"timeMin": "2020-08-01T00:00:00+09:00", "timeMax": "2020-09-01T00:00:00+09:00"}
-
-
-@pytest.fixture
-def app() -> Iterator[FakeApp]:
-    fake = create_app(check_responses=True)
-    yield fake
-    assert fake.violations == [], "responses broke the spec"
-
-
-@pytest.fixture
-def client(app: FakeApp) -> TestClient:
-    return TestClient(app, raise_server_exceptions=True)
 
 
 def event(summary: str = "x", **extra: Any) -> dict[str, Any]:
