@@ -1,0 +1,224 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_event_request import CreateEventRequest
+from ...models.created_response import CreatedResponse
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    calendar_id: str,
+    *,
+    body: CreateEventRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/calendar/v1/calendars/{calendar_id}/events".format(
+            calendar_id=quote(str(calendar_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CreatedResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = CreatedResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CreatedResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    calendar_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CreateEventRequest,
+) -> Response[CreatedResponse | ErrorResponse]:
+    """Create an event in a calendar
+
+     Answers 200 (not 201) with the new event's `id`; the other fields of `result` are
+    null.
+
+    Args:
+        calendar_id (str):
+        body (CreateEventRequest): A new event.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreatedResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        calendar_id=calendar_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    calendar_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CreateEventRequest,
+) -> CreatedResponse | ErrorResponse | None:
+    """Create an event in a calendar
+
+     Answers 200 (not 201) with the new event's `id`; the other fields of `result` are
+    null.
+
+    Args:
+        calendar_id (str):
+        body (CreateEventRequest): A new event.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreatedResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        calendar_id=calendar_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    calendar_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CreateEventRequest,
+) -> Response[CreatedResponse | ErrorResponse]:
+    """Create an event in a calendar
+
+     Answers 200 (not 201) with the new event's `id`; the other fields of `result` are
+    null.
+
+    Args:
+        calendar_id (str):
+        body (CreateEventRequest): A new event.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreatedResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        calendar_id=calendar_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    calendar_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CreateEventRequest,
+) -> CreatedResponse | ErrorResponse | None:
+    """Create an event in a calendar
+
+     Answers 200 (not 201) with the new event's `id`; the other fields of `result` are
+    null.
+
+    Args:
+        calendar_id (str):
+        body (CreateEventRequest): A new event.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreatedResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            calendar_id=calendar_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.calendar_alarm_option_type import CalendarAlarmOptionType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.calendar_alarm_option_params import CalendarAlarmOptionParams
+
+
+T = TypeVar("T", bound="CalendarAlarmOption")
+
+
+@_attrs_define
+class CalendarAlarmOption:
+    """Where a `custom` alarm goes.
+
+    Attributes:
+        type_ (CalendarAlarmOptionType | Unset):
+        params (CalendarAlarmOptionParams | Unset):
+    """
+
+    type_: CalendarAlarmOptionType | Unset = UNSET
+    params: CalendarAlarmOptionParams | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        params: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.params, Unset):
+            params = self.params.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if params is not UNSET:
+            field_dict["params"] = params
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.calendar_alarm_option_params import CalendarAlarmOptionParams  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _type_ = d.pop("type", UNSET)
+        type_: CalendarAlarmOptionType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = CalendarAlarmOptionType.from_wire(_type_)
+
+        _params = d.pop("params", UNSET)
+        params: CalendarAlarmOptionParams | Unset
+        if isinstance(_params, Unset):
+            params = UNSET
+        else:
+            params = CalendarAlarmOptionParams.from_dict(_params)
+
+        _instance = cls(
+            type_=type_,
+            params=params,
+        )
+
+        _instance.additional_properties = d
+        return _instance
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,25 @@
+from enum import StrEnum
+from typing import Self
+
+
+class CalendarAlarmOptionType(StrEnum):
+    DOORAY = "dooray"
+    SLACK = "slack"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def from_wire(cls, value: str) -> Self:
+        """Parse a value received from the server without failing on values the spec does not list.
+
+        An unknown value becomes a pseudo-member named ``UNKNOWN`` whose ``value`` is the original
+        string, so it is sent back unchanged. ``CalendarAlarmOptionType(value)`` still raises for unknown values.
+        """
+        try:
+            return cls(value)
+        except ValueError:
+            member = str.__new__(cls, value)
+            member._name_ = "UNKNOWN"
+            member._value_ = value
+            return member

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.calendar_alarm import CalendarAlarm
+
+
+T = TypeVar("T", bound="CalendarNotification")
+
+
+@_attrs_define
+class CalendarNotification:
+    """Default reminders of the calendar's events.
+
+    Attributes:
+        enabled (bool | Unset):
+        alarms (list[CalendarAlarm] | Unset):
+    """
+
+    enabled: bool | Unset = UNSET
+    alarms: list[CalendarAlarm] | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        enabled = self.enabled
+
+        alarms: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.alarms, Unset):
+            alarms = []
+            for alarms_item_data in self.alarms:
+                alarms_item = alarms_item_data.to_dict()
+                alarms.append(alarms_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
+        if alarms is not UNSET:
+            field_dict["alarms"] = alarms
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.calendar_alarm import CalendarAlarm  # noqa: PLC0415
+
+        d = dict(src_dict)
+        enabled = d.pop("enabled", UNSET)
+
+        _alarms = d.pop("alarms", UNSET)
+        alarms: list[CalendarAlarm] | Unset = UNSET
+        if _alarms is not UNSET:
+            alarms = []
+            for alarms_item_data in _alarms:
+                alarms_item = CalendarAlarm.from_dict(alarms_item_data)
+
+                alarms.append(alarms_item)
+
+        _instance = cls(
+            enabled=enabled,
+            alarms=alarms,
+        )
+
+        return _instance

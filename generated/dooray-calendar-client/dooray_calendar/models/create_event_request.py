@@ -1,0 +1,197 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from .. import types as _calspec_types
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.body_input import BodyInput
+    from ..models.event_users_input import EventUsersInput
+    from ..models.personal_settings import PersonalSettings
+    from ..models.recurrence_rule_input import RecurrenceRuleInput
+
+
+T = TypeVar("T", bound="CreateEventRequest")
+
+
+@_attrs_define
+class CreateEventRequest:
+    """A new event.
+
+    Attributes:
+        subject (str):
+        started_at (datetime.date | datetime.datetime): A time with offset (`2015-09-08T10:30:00+09:00`), or for all-day
+            events a date with offset (`2015-09-08+09:00`).
+        ended_at (datetime.date | datetime.datetime): A time with offset (`2015-09-08T10:30:00+09:00`), or for all-day
+            events a date with offset (`2015-09-08+09:00`).
+        users (EventUsersInput | Unset): Invitees; the organizer is the calling member.
+        body (BodyInput | Unset):
+        whole_day_flag (bool | Unset): All-day; `startedAt`/`endedAt` are then dates with an offset, end exclusive.
+        location (str | Unset):
+        recurrence_rule (RecurrenceRuleInput | Unset): How the event repeats. No count, no exceptions.
+        personal_settings (PersonalSettings | Unset): The calling member's own settings for the event.
+    """
+
+    subject: str
+    started_at: datetime.date | datetime.datetime
+    ended_at: datetime.date | datetime.datetime
+    users: EventUsersInput | Unset = UNSET
+    body: BodyInput | Unset = UNSET
+    whole_day_flag: bool | Unset = UNSET
+    location: str | Unset = UNSET
+    recurrence_rule: RecurrenceRuleInput | Unset = UNSET
+    personal_settings: PersonalSettings | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        subject = self.subject
+
+        started_at: str
+        if isinstance(self.started_at, datetime.datetime):
+            started_at = _calspec_types.format_datetime(self.started_at)
+        else:
+            started_at = _calspec_types.format_date(self.started_at)
+
+        ended_at: str
+        if isinstance(self.ended_at, datetime.datetime):
+            ended_at = _calspec_types.format_datetime(self.ended_at)
+        else:
+            ended_at = _calspec_types.format_date(self.ended_at)
+
+        users: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.users, Unset):
+            users = self.users.to_dict()
+
+        body: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.body, Unset):
+            body = self.body.to_dict()
+
+        whole_day_flag = self.whole_day_flag
+
+        location = self.location
+
+        recurrence_rule: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.recurrence_rule, Unset):
+            recurrence_rule = self.recurrence_rule.to_dict()
+
+        personal_settings: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.personal_settings, Unset):
+            personal_settings = self.personal_settings.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "subject": subject,
+                "startedAt": started_at,
+                "endedAt": ended_at,
+            }
+        )
+        if users is not UNSET:
+            field_dict["users"] = users
+        if body is not UNSET:
+            field_dict["body"] = body
+        if whole_day_flag is not UNSET:
+            field_dict["wholeDayFlag"] = whole_day_flag
+        if location is not UNSET:
+            field_dict["location"] = location
+        if recurrence_rule is not UNSET:
+            field_dict["recurrenceRule"] = recurrence_rule
+        if personal_settings is not UNSET:
+            field_dict["personalSettings"] = personal_settings
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.body_input import BodyInput  # noqa: PLC0415
+        from ..models.event_users_input import EventUsersInput  # noqa: PLC0415
+        from ..models.personal_settings import PersonalSettings  # noqa: PLC0415
+        from ..models.recurrence_rule_input import RecurrenceRuleInput  # noqa: PLC0415
+
+        d = dict(src_dict)
+        subject = d.pop("subject")
+
+        def _parse_started_at(data: object) -> datetime.date | datetime.datetime:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_event_time_input_type_0 = _calspec_types.parse_datetime(data)
+
+                return componentsschemas_event_time_input_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            componentsschemas_event_time_input_type_1 = _calspec_types.parse_date(data)
+
+            return componentsschemas_event_time_input_type_1
+
+        started_at = _parse_started_at(d.pop("startedAt"))
+
+        def _parse_ended_at(data: object) -> datetime.date | datetime.datetime:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_event_time_input_type_0 = _calspec_types.parse_datetime(data)
+
+                return componentsschemas_event_time_input_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            componentsschemas_event_time_input_type_1 = _calspec_types.parse_date(data)
+
+            return componentsschemas_event_time_input_type_1
+
+        ended_at = _parse_ended_at(d.pop("endedAt"))
+
+        _users = d.pop("users", UNSET)
+        users: EventUsersInput | Unset
+        if isinstance(_users, Unset):
+            users = UNSET
+        else:
+            users = EventUsersInput.from_dict(_users)
+
+        _body = d.pop("body", UNSET)
+        body: BodyInput | Unset
+        if isinstance(_body, Unset):
+            body = UNSET
+        else:
+            body = BodyInput.from_dict(_body)
+
+        whole_day_flag = d.pop("wholeDayFlag", UNSET)
+
+        location = d.pop("location", UNSET)
+
+        _recurrence_rule = d.pop("recurrenceRule", UNSET)
+        recurrence_rule: RecurrenceRuleInput | Unset
+        if isinstance(_recurrence_rule, Unset):
+            recurrence_rule = UNSET
+        else:
+            recurrence_rule = RecurrenceRuleInput.from_dict(_recurrence_rule)
+
+        _personal_settings = d.pop("personalSettings", UNSET)
+        personal_settings: PersonalSettings | Unset
+        if isinstance(_personal_settings, Unset):
+            personal_settings = UNSET
+        else:
+            personal_settings = PersonalSettings.from_dict(_personal_settings)
+
+        _instance = cls(
+            subject=subject,
+            started_at=started_at,
+            ended_at=ended_at,
+            users=users,
+            body=body,
+            whole_day_flag=whole_day_flag,
+            location=location,
+            recurrence_rule=recurrence_rule,
+            personal_settings=personal_settings,
+        )
+
+        return _instance

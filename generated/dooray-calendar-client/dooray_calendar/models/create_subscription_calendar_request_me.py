@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CreateSubscriptionCalendarRequestMe")
+
+
+@_attrs_define
+class CreateSubscriptionCalendarRequestMe:
+    """
+    Attributes:
+        color (str | Unset): Display colour, `#rrggbb`.
+    """
+
+    color: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        color = self.color
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if color is not UNSET:
+            field_dict["color"] = color
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        color = d.pop("color", UNSET)
+
+        _instance = cls(
+            color=color,
+        )
+
+        return _instance

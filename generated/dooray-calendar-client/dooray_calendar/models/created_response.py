@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.created_response_result import CreatedResponseResult
+    from ..models.response_header import ResponseHeader
+
+
+T = TypeVar("T", bound="CreatedResponse")
+
+
+@_attrs_define
+class CreatedResponse:
+    """
+    Attributes:
+        header (ResponseHeader): Outcome of the call. Branch on the HTTP status and `resultCode`; `resultMessage` is
+            for people and may change.
+        result (CreatedResponseResult | Unset): The new id; for a created event, every other event field is present and
+            null.
+    """
+
+    header: ResponseHeader
+    result: CreatedResponseResult | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        header = self.header.to_dict()
+
+        result: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.result, Unset):
+            result = self.result.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "header": header,
+            }
+        )
+        if result is not UNSET:
+            field_dict["result"] = result
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.created_response_result import CreatedResponseResult  # noqa: PLC0415
+        from ..models.response_header import ResponseHeader  # noqa: PLC0415
+
+        d = dict(src_dict)
+        header = ResponseHeader.from_dict(d.pop("header"))
+
+        _result = d.pop("result", UNSET)
+        result: CreatedResponseResult | Unset
+        if isinstance(_result, Unset):
+            result = UNSET
+        else:
+            result = CreatedResponseResult.from_dict(_result)
+
+        _instance = cls(
+            header=header,
+            result=result,
+        )
+
+        _instance.additional_properties = d
+        return _instance
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

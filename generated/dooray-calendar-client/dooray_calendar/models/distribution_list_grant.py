@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.input_role import InputRole
+
+if TYPE_CHECKING:
+    from ..models.distribution_list_grant_distribution_list import DistributionListGrantDistributionList
+
+
+T = TypeVar("T", bound="DistributionListGrant")
+
+
+@_attrs_define
+class DistributionListGrant:
+    """
+    Attributes:
+        type_ (Literal['distributionList']):
+        distribution_list (DistributionListGrantDistributionList):
+        role (InputRole): A role that can be given: delegatee (acts for the owner), all, read_write, view
+            (read events), opaque_view (busy/free only). `owner` only appears in responses.
+    """
+
+    type_: Literal["distributionList"]
+    distribution_list: DistributionListGrantDistributionList
+    role: InputRole
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        distribution_list = self.distribution_list.to_dict()
+
+        role = self.role.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "type": type_,
+                "distributionList": distribution_list,
+                "role": role,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.distribution_list_grant_distribution_list import DistributionListGrantDistributionList  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = cast(Literal["distributionList"], d.pop("type"))
+        if type_ != "distributionList":
+            raise ValueError(f"type must match const 'distributionList', got '{type_}'")
+
+        distribution_list = DistributionListGrantDistributionList.from_dict(d.pop("distributionList"))
+
+        role = InputRole.from_wire(d.pop("role"))
+
+        _instance = cls(
+            type_=type_,
+            distribution_list=distribution_list,
+            role=role,
+        )
+
+        return _instance

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="DistributionListGrantDistributionList")
+
+
+@_attrs_define
+class DistributionListGrantDistributionList:
+    """
+    Attributes:
+        email_address (str):
+    """
+
+    email_address: str
+
+    def to_dict(self) -> dict[str, Any]:
+        email_address = self.email_address
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "emailAddress": email_address,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        email_address = d.pop("emailAddress")
+
+        _instance = cls(
+            email_address=email_address,
+        )
+
+        return _instance

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.email_invitee_email_user import EmailInviteeEmailUser
+
+
+T = TypeVar("T", bound="EmailInvitee")
+
+
+@_attrs_define
+class EmailInvitee:
+    """
+    Attributes:
+        type_ (Literal['emailUser']):
+        email_user (EmailInviteeEmailUser):
+    """
+
+    type_: Literal["emailUser"]
+    email_user: EmailInviteeEmailUser
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        email_user = self.email_user.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "type": type_,
+                "emailUser": email_user,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.email_invitee_email_user import EmailInviteeEmailUser  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = cast(Literal["emailUser"], d.pop("type"))
+        if type_ != "emailUser":
+            raise ValueError(f"type must match const 'emailUser', got '{type_}'")
+
+        email_user = EmailInviteeEmailUser.from_dict(d.pop("emailUser"))
+
+        _instance = cls(
+            type_=type_,
+            email_user=email_user,
+        )
+
+        return _instance

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="EmailInviteeEmailUser")
+
+
+@_attrs_define
+class EmailInviteeEmailUser:
+    """
+    Attributes:
+        email_address (str):
+        name (str | Unset):
+    """
+
+    email_address: str
+    name: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        email_address = self.email_address
+
+        name = self.name
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "emailAddress": email_address,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        email_address = d.pop("emailAddress")
+
+        name = d.pop("name", UNSET)
+
+        _instance = cls(
+            email_address=email_address,
+            name=name,
+        )
+
+        return _instance

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.input_role import InputRole
+
+if TYPE_CHECKING:
+    from ..models.member_grant_member import MemberGrantMember
+
+
+T = TypeVar("T", bound="MemberGrant")
+
+
+@_attrs_define
+class MemberGrant:
+    """
+    Attributes:
+        type_ (Literal['member']):
+        member (MemberGrantMember):
+        role (InputRole): A role that can be given: delegatee (acts for the owner), all, read_write, view
+            (read events), opaque_view (busy/free only). `owner` only appears in responses.
+    """
+
+    type_: Literal["member"]
+    member: MemberGrantMember
+    role: InputRole
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        member = self.member.to_dict()
+
+        role = self.role.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "type": type_,
+                "member": member,
+                "role": role,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.member_grant_member import MemberGrantMember  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = cast(Literal["member"], d.pop("type"))
+        if type_ != "member":
+            raise ValueError(f"type must match const 'member', got '{type_}'")
+
+        member = MemberGrantMember.from_dict(d.pop("member"))
+
+        role = InputRole.from_wire(d.pop("role"))
+
+        _instance = cls(
+            type_=type_,
+            member=member,
+            role=role,
+        )
+
+        return _instance

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="MemberGrantMember")
+
+
+@_attrs_define
+class MemberGrantMember:
+    """
+    Attributes:
+        organization_member_id (str):
+    """
+
+    organization_member_id: str
+
+    def to_dict(self) -> dict[str, Any]:
+        organization_member_id = self.organization_member_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "organizationMemberId": organization_member_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        organization_member_id = d.pop("organizationMemberId")
+
+        _instance = cls(
+            organization_member_id=organization_member_id,
+        )
+
+        return _instance

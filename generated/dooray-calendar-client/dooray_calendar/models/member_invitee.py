@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.member_invitee_member import MemberInviteeMember
+
+
+T = TypeVar("T", bound="MemberInvitee")
+
+
+@_attrs_define
+class MemberInvitee:
+    """
+    Attributes:
+        type_ (Literal['member']):
+        member (MemberInviteeMember):
+    """
+
+    type_: Literal["member"]
+    member: MemberInviteeMember
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        member = self.member.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "type": type_,
+                "member": member,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.member_invitee_member import MemberInviteeMember  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = cast(Literal["member"], d.pop("type"))
+        if type_ != "member":
+            raise ValueError(f"type must match const 'member', got '{type_}'")
+
+        member = MemberInviteeMember.from_dict(d.pop("member"))
+
+        _instance = cls(
+            type_=type_,
+            member=member,
+        )
+
+        return _instance

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.personal_settings_class import PersonalSettingsClass
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.personal_settings_alarms_item import PersonalSettingsAlarmsItem
+
+
+T = TypeVar("T", bound="PersonalSettings")
+
+
+@_attrs_define
+class PersonalSettings:
+    """The calling member's own settings for the event.
+
+    Attributes:
+        alarms (list[PersonalSettingsAlarmsItem] | Unset):
+        busy (bool | Unset): Show the time as busy.
+        class_ (PersonalSettingsClass | Unset): Visibility of the event to others.
+    """
+
+    alarms: list[PersonalSettingsAlarmsItem] | Unset = UNSET
+    busy: bool | Unset = UNSET
+    class_: PersonalSettingsClass | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        alarms: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.alarms, Unset):
+            alarms = []
+            for alarms_item_data in self.alarms:
+                alarms_item = alarms_item_data.to_dict()
+                alarms.append(alarms_item)
+
+        busy = self.busy
+
+        class_: str | Unset = UNSET
+        if not isinstance(self.class_, Unset):
+            class_ = self.class_.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if alarms is not UNSET:
+            field_dict["alarms"] = alarms
+        if busy is not UNSET:
+            field_dict["busy"] = busy
+        if class_ is not UNSET:
+            field_dict["class"] = class_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.personal_settings_alarms_item import PersonalSettingsAlarmsItem  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _alarms = d.pop("alarms", UNSET)
+        alarms: list[PersonalSettingsAlarmsItem] | Unset = UNSET
+        if _alarms is not UNSET:
+            alarms = []
+            for alarms_item_data in _alarms:
+                alarms_item = PersonalSettingsAlarmsItem.from_dict(alarms_item_data)
+
+                alarms.append(alarms_item)
+
+        busy = d.pop("busy", UNSET)
+
+        _class_ = d.pop("class", UNSET)
+        class_: PersonalSettingsClass | Unset
+        if isinstance(_class_, Unset):
+            class_ = UNSET
+        else:
+            class_ = PersonalSettingsClass.from_wire(_class_)
+
+        _instance = cls(
+            alarms=alarms,
+            busy=busy,
+            class_=class_,
+        )
+
+        return _instance

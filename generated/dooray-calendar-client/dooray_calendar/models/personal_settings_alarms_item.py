@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.personal_settings_alarms_item_action import PersonalSettingsAlarmsItemAction
+
+T = TypeVar("T", bound="PersonalSettingsAlarmsItem")
+
+
+@_attrs_define
+class PersonalSettingsAlarmsItem:
+    """
+    Attributes:
+        action (PersonalSettingsAlarmsItemAction):
+        trigger (str):
+    """
+
+    action: PersonalSettingsAlarmsItemAction
+    trigger: str
+
+    def to_dict(self) -> dict[str, Any]:
+        action = self.action.value
+
+        trigger = self.trigger
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "action": action,
+                "trigger": trigger,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        action = PersonalSettingsAlarmsItemAction.from_wire(d.pop("action"))
+
+        trigger = d.pop("trigger")
+
+        _instance = cls(
+            action=action,
+            trigger=trigger,
+        )
+
+        return _instance

@@ -1,0 +1,205 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from .. import types as _calspec_types
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.body_input import BodyInput
+    from ..models.event_users_input import EventUsersInput
+    from ..models.personal_settings import PersonalSettings
+    from ..models.recurrence_rule_input import RecurrenceRuleInput
+
+
+T = TypeVar("T", bound="UpdateEventRequest")
+
+
+@_attrs_define
+class UpdateEventRequest:
+    """The fields to change; those left out keep their values. An empty string can't clear a field.
+
+    Attributes:
+        users (EventUsersInput | Unset): Invitees; the organizer is the calling member.
+        subject (str | Unset):
+        body (BodyInput | Unset):
+        started_at (datetime.date | datetime.datetime | Unset): A time with offset (`2015-09-08T10:30:00+09:00`), or for
+            all-day events a date with offset (`2015-09-08+09:00`).
+        ended_at (datetime.date | datetime.datetime | Unset): A time with offset (`2015-09-08T10:30:00+09:00`), or for
+            all-day events a date with offset (`2015-09-08+09:00`).
+        whole_day_flag (bool | Unset):
+        location (str | Unset):
+        recurrence_rule (RecurrenceRuleInput | Unset): How the event repeats. No count, no exceptions.
+        personal_settings (PersonalSettings | Unset): The calling member's own settings for the event.
+    """
+
+    users: EventUsersInput | Unset = UNSET
+    subject: str | Unset = UNSET
+    body: BodyInput | Unset = UNSET
+    started_at: datetime.date | datetime.datetime | Unset = UNSET
+    ended_at: datetime.date | datetime.datetime | Unset = UNSET
+    whole_day_flag: bool | Unset = UNSET
+    location: str | Unset = UNSET
+    recurrence_rule: RecurrenceRuleInput | Unset = UNSET
+    personal_settings: PersonalSettings | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        users: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.users, Unset):
+            users = self.users.to_dict()
+
+        subject = self.subject
+
+        body: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.body, Unset):
+            body = self.body.to_dict()
+
+        started_at: str | Unset
+        if isinstance(self.started_at, Unset):
+            started_at = UNSET
+        elif isinstance(self.started_at, datetime.datetime):
+            started_at = _calspec_types.format_datetime(self.started_at)
+        else:
+            started_at = _calspec_types.format_date(self.started_at)
+
+        ended_at: str | Unset
+        if isinstance(self.ended_at, Unset):
+            ended_at = UNSET
+        elif isinstance(self.ended_at, datetime.datetime):
+            ended_at = _calspec_types.format_datetime(self.ended_at)
+        else:
+            ended_at = _calspec_types.format_date(self.ended_at)
+
+        whole_day_flag = self.whole_day_flag
+
+        location = self.location
+
+        recurrence_rule: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.recurrence_rule, Unset):
+            recurrence_rule = self.recurrence_rule.to_dict()
+
+        personal_settings: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.personal_settings, Unset):
+            personal_settings = self.personal_settings.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if users is not UNSET:
+            field_dict["users"] = users
+        if subject is not UNSET:
+            field_dict["subject"] = subject
+        if body is not UNSET:
+            field_dict["body"] = body
+        if started_at is not UNSET:
+            field_dict["startedAt"] = started_at
+        if ended_at is not UNSET:
+            field_dict["endedAt"] = ended_at
+        if whole_day_flag is not UNSET:
+            field_dict["wholeDayFlag"] = whole_day_flag
+        if location is not UNSET:
+            field_dict["location"] = location
+        if recurrence_rule is not UNSET:
+            field_dict["recurrenceRule"] = recurrence_rule
+        if personal_settings is not UNSET:
+            field_dict["personalSettings"] = personal_settings
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.body_input import BodyInput  # noqa: PLC0415
+        from ..models.event_users_input import EventUsersInput  # noqa: PLC0415
+        from ..models.personal_settings import PersonalSettings  # noqa: PLC0415
+        from ..models.recurrence_rule_input import RecurrenceRuleInput  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _users = d.pop("users", UNSET)
+        users: EventUsersInput | Unset
+        if isinstance(_users, Unset):
+            users = UNSET
+        else:
+            users = EventUsersInput.from_dict(_users)
+
+        subject = d.pop("subject", UNSET)
+
+        _body = d.pop("body", UNSET)
+        body: BodyInput | Unset
+        if isinstance(_body, Unset):
+            body = UNSET
+        else:
+            body = BodyInput.from_dict(_body)
+
+        def _parse_started_at(data: object) -> datetime.date | datetime.datetime | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_event_time_input_type_0 = _calspec_types.parse_datetime(data)
+
+                return componentsschemas_event_time_input_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            componentsschemas_event_time_input_type_1 = _calspec_types.parse_date(data)
+
+            return componentsschemas_event_time_input_type_1
+
+        started_at = _parse_started_at(d.pop("startedAt", UNSET))
+
+        def _parse_ended_at(data: object) -> datetime.date | datetime.datetime | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_event_time_input_type_0 = _calspec_types.parse_datetime(data)
+
+                return componentsschemas_event_time_input_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            componentsschemas_event_time_input_type_1 = _calspec_types.parse_date(data)
+
+            return componentsschemas_event_time_input_type_1
+
+        ended_at = _parse_ended_at(d.pop("endedAt", UNSET))
+
+        whole_day_flag = d.pop("wholeDayFlag", UNSET)
+
+        location = d.pop("location", UNSET)
+
+        _recurrence_rule = d.pop("recurrenceRule", UNSET)
+        recurrence_rule: RecurrenceRuleInput | Unset
+        if isinstance(_recurrence_rule, Unset):
+            recurrence_rule = UNSET
+        else:
+            recurrence_rule = RecurrenceRuleInput.from_dict(_recurrence_rule)
+
+        _personal_settings = d.pop("personalSettings", UNSET)
+        personal_settings: PersonalSettings | Unset
+        if isinstance(_personal_settings, Unset):
+            personal_settings = UNSET
+        else:
+            personal_settings = PersonalSettings.from_dict(_personal_settings)
+
+        _instance = cls(
+            users=users,
+            subject=subject,
+            body=body,
+            started_at=started_at,
+            ended_at=ended_at,
+            whole_day_flag=whole_day_flag,
+            location=location,
+            recurrence_rule=recurrence_rule,
+            personal_settings=personal_settings,
+        )
+
+        return _instance

@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.calendar_personal import CalendarPersonal
+from ...models.error import Error
+from ...models.update_calendar_personal_request import UpdateCalendarPersonalRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    user_id: str,
+    calendar_id: str,
+    *,
+    body: UpdateCalendarPersonalRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/users/{user_id}/calendar-personals/{calendar_id}".format(
+            user_id=quote(str(user_id), safe=""),
+            calendar_id=quote(str(calendar_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CalendarPersonal | Error | None:
+    if response.status_code == 200:
+        response_200 = CalendarPersonal.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CalendarPersonal | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    user_id: str,
+    calendar_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateCalendarPersonalRequest,
+) -> Response[CalendarPersonal | Error]:
+    """Change the user's own settings for one calendar
+
+     Whether the calendar shows in the user's list, and its position there.
+
+    Args:
+        user_id (str):
+        calendar_id (str):
+        body (UpdateCalendarPersonalRequest): The user's own settings to change.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CalendarPersonal | Error]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        calendar_id=calendar_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    user_id: str,
+    calendar_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateCalendarPersonalRequest,
+) -> CalendarPersonal | Error | None:
+    """Change the user's own settings for one calendar
+
+     Whether the calendar shows in the user's list, and its position there.
+
+    Args:
+        user_id (str):
+        calendar_id (str):
+        body (UpdateCalendarPersonalRequest): The user's own settings to change.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CalendarPersonal | Error
+    """
+
+    return sync_detailed(
+        user_id=user_id,
+        calendar_id=calendar_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    user_id: str,
+    calendar_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateCalendarPersonalRequest,
+) -> Response[CalendarPersonal | Error]:
+    """Change the user's own settings for one calendar
+
+     Whether the calendar shows in the user's list, and its position there.
+
+    Args:
+        user_id (str):
+        calendar_id (str):
+        body (UpdateCalendarPersonalRequest): The user's own settings to change.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CalendarPersonal | Error]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        calendar_id=calendar_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    user_id: str,
+    calendar_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateCalendarPersonalRequest,
+) -> CalendarPersonal | Error | None:
+    """Change the user's own settings for one calendar
+
+     Whether the calendar shows in the user's list, and its position there.
+
+    Args:
+        user_id (str):
+        calendar_id (str):
+        body (UpdateCalendarPersonalRequest): The user's own settings to change.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CalendarPersonal | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            user_id=user_id,
+            calendar_id=calendar_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

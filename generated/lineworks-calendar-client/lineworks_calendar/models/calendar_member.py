@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.calendar_member_role import CalendarMemberRole
+from ..models.calendar_member_type import CalendarMemberType
+
+T = TypeVar("T", bound="CalendarMember")
+
+
+@_attrs_define
+class CalendarMember:
+    """A user, group or organisation unit a calendar is shared with, and what they may do.
+
+    Attributes:
+        id (str): User ID (or login email), group ID or organisation-unit ID.
+        type_ (CalendarMemberType): USER: a user (개인 사용자); GROUP: a group (그룹); ORGUNIT: an organisation unit (조직).
+        role (CalendarMemberRole): CALENDAR_EVENT_READ_WRITE: manage the calendar and its events; EVENT_READ_WRITE:
+            manage events; EVENT_READ: read events; EVENT_READ_FREE_BUSY: see only when
+            events are (busy/free).
+    """
+
+    id: str
+    type_: CalendarMemberType
+    role: CalendarMemberRole
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        type_ = self.type_.value
+
+        role = self.role.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "type": type_,
+                "role": role,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        type_ = CalendarMemberType.from_wire(d.pop("type"))
+
+        role = CalendarMemberRole.from_wire(d.pop("role"))
+
+        _instance = cls(
+            id=id,
+            type_=type_,
+            role=role,
+        )
+
+        _instance.additional_properties = d
+        return _instance
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CalendarPersonal")
+
+
+@_attrs_define
+class CalendarPersonal:
+    """A calendar the user sees, with the user's own settings for it.
+
+    Attributes:
+        calendar_id (str): The calendar's ID.
+        calendar_name (str): Name.
+        is_show_on_lnb_list (bool): Whether the calendar shows in the user's calendar list (left navigation bar).
+        display_order (int): Position in the user's list.
+        resource_location (int | Unset): Code of the instance holding the calendar's shared information.
+    """
+
+    calendar_id: str
+    calendar_name: str
+    is_show_on_lnb_list: bool
+    display_order: int
+    resource_location: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        calendar_id = self.calendar_id
+
+        calendar_name = self.calendar_name
+
+        is_show_on_lnb_list = self.is_show_on_lnb_list
+
+        display_order = self.display_order
+
+        resource_location = self.resource_location
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "calendarId": calendar_id,
+                "calendarName": calendar_name,
+                "isShowOnLNBList": is_show_on_lnb_list,
+                "displayOrder": display_order,
+            }
+        )
+        if resource_location is not UNSET:
+            field_dict["resourceLocation"] = resource_location
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        calendar_id = d.pop("calendarId")
+
+        calendar_name = d.pop("calendarName")
+
+        is_show_on_lnb_list = d.pop("isShowOnLNBList")
+
+        display_order = d.pop("displayOrder")
+
+        resource_location = d.pop("resourceLocation", UNSET)
+
+        _instance = cls(
+            calendar_id=calendar_id,
+            calendar_name=calendar_name,
+            is_show_on_lnb_list=is_show_on_lnb_list,
+            display_order=display_order,
+            resource_location=resource_location,
+        )
+
+        _instance.additional_properties = d
+        return _instance
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.calendar_member import CalendarMember
+
+
+T = TypeVar("T", bound="CreateCalendarRequest")
+
+
+@_attrs_define
+class CreateCalendarRequest:
+    """A new shared calendar.
+
+    Attributes:
+        calendar_name (str): Name.
+        members (list[CalendarMember] | Unset): Who to share the calendar with.
+        description (str | Unset): Memo.
+        is_public (bool | Unset): Whether everyone in the company may see the calendar. Default: False.
+    """
+
+    calendar_name: str
+    members: list[CalendarMember] | Unset = UNSET
+    description: str | Unset = UNSET
+    is_public: bool | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        calendar_name = self.calendar_name
+
+        members: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.members, Unset):
+            members = []
+            for members_item_data in self.members:
+                members_item = members_item_data.to_dict()
+                members.append(members_item)
+
+        description = self.description
+
+        is_public = self.is_public
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "calendarName": calendar_name,
+            }
+        )
+        if members is not UNSET:
+            field_dict["members"] = members
+        if description is not UNSET:
+            field_dict["description"] = description
+        if is_public is not UNSET:
+            field_dict["isPublic"] = is_public
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.calendar_member import CalendarMember  # noqa: PLC0415
+
+        d = dict(src_dict)
+        calendar_name = d.pop("calendarName")
+
+        _members = d.pop("members", UNSET)
+        members: list[CalendarMember] | Unset = UNSET
+        if _members is not UNSET:
+            members = []
+            for members_item_data in _members:
+                members_item = CalendarMember.from_dict(members_item_data)
+
+                members.append(members_item)
+
+        description = d.pop("description", UNSET)
+
+        is_public = d.pop("isPublic", UNSET)
+
+        _instance = cls(
+            calendar_name=calendar_name,
+            members=members,
+            description=description,
+            is_public=is_public,
+        )
+
+        return _instance

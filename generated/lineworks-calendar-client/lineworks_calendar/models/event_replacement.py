@@ -1,0 +1,325 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.transparency import Transparency
+from ..models.visibility import Visibility
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.attendee import Attendee
+    from ..models.event_time import EventTime
+    from ..models.map_ import Map
+    from ..models.map_url import MapUrl
+    from ..models.organizer import Organizer
+    from ..models.reminder import Reminder
+    from ..models.video_meeting import VideoMeeting
+
+
+T = TypeVar("T", bound="EventReplacement")
+
+
+@_attrs_define
+class EventReplacement:
+    """An event component as sent to replace an event; `eventId` is required here.
+
+    Attributes:
+        summary (str): Title of the event (일정의 내용).
+        start (EventTime): Start or end of an event. All-day events have `date` (start inclusive, end
+            exclusive); timed events have `dateTime` with `timeZone`, never both.
+        event_id (str): The event's ID; assigned when left out (지정하지 않으면 자동으로 할당된다).
+        description (str | Unset): Memo (일정의 메모).
+        location (str | Unset): Place (일정의 장소).
+        map_ (Map | Unset): Map attached to the event (위치 정보).
+        map_url (MapUrl | Unset): Image and URL of the attached map.
+        category_id (str | Unset): Category ID; read it from an event that has the category set.
+        organizer (Organizer | Unset): The organizer (主催者).
+        end (EventTime | Unset): Start or end of an event. All-day events have `date` (start inclusive, end
+            exclusive); timed events have `dateTime` with `timeZone`, never both.
+        recurrence (list[str] | Unset): Recurrence rules as RFC 5545 content lines: `RRULE:` (section 3.3.10) and
+            `EXDATE`
+            (section 3.8.5.1), e.g. `RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=TH` for every Thursday.
+        recurring_event_id (str | Unset): Marks a recurrence exception: the RFC 5545 RECURRENCE-ID (section 3.8.4.4) of
+            the
+            occurrence it replaces, e.g. `TZID=Asia/Seoul:20211213T140000`.
+        transparency (Transparency | Unset): Busy or free: OPAQUE is busy (바쁨), TRANSPARENT is free (한가함).
+        visibility (Visibility | Unset): PUBLIC (공개) or PRIVATE (비공개).
+        sequence (int | Unset): iCalendar sequence number of the event.
+        attendees (list[Attendee] | Unset): Attendees and resources (참가자 정보).
+        video_meeting (VideoMeeting | Unset): The video meeting of the event (화상회의 정보).
+        reminders (list[Reminder] | Unset): Reminders (일정 알림 정보).
+        priority (int | Unset): Importance: 0 undefined, 1 most important, 2 second, ... 9 least important.
+    """
+
+    summary: str
+    start: EventTime
+    event_id: str
+    description: str | Unset = UNSET
+    location: str | Unset = UNSET
+    map_: Map | Unset = UNSET
+    map_url: MapUrl | Unset = UNSET
+    category_id: str | Unset = UNSET
+    organizer: Organizer | Unset = UNSET
+    end: EventTime | Unset = UNSET
+    recurrence: list[str] | Unset = UNSET
+    recurring_event_id: str | Unset = UNSET
+    transparency: Transparency | Unset = UNSET
+    visibility: Visibility | Unset = UNSET
+    sequence: int | Unset = UNSET
+    attendees: list[Attendee] | Unset = UNSET
+    video_meeting: VideoMeeting | Unset = UNSET
+    reminders: list[Reminder] | Unset = UNSET
+    priority: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        summary = self.summary
+
+        start = self.start.to_dict()
+
+        event_id = self.event_id
+
+        description = self.description
+
+        location = self.location
+
+        map_: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.map_, Unset):
+            map_ = self.map_.to_dict()
+
+        map_url: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.map_url, Unset):
+            map_url = self.map_url.to_dict()
+
+        category_id = self.category_id
+
+        organizer: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.organizer, Unset):
+            organizer = self.organizer.to_dict()
+
+        end: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.end, Unset):
+            end = self.end.to_dict()
+
+        recurrence: list[str] | Unset = UNSET
+        if not isinstance(self.recurrence, Unset):
+            recurrence = self.recurrence
+
+        recurring_event_id = self.recurring_event_id
+
+        transparency: str | Unset = UNSET
+        if not isinstance(self.transparency, Unset):
+            transparency = self.transparency.value
+
+        visibility: str | Unset = UNSET
+        if not isinstance(self.visibility, Unset):
+            visibility = self.visibility.value
+
+        sequence = self.sequence
+
+        attendees: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.attendees, Unset):
+            attendees = []
+            for attendees_item_data in self.attendees:
+                attendees_item = attendees_item_data.to_dict()
+                attendees.append(attendees_item)
+
+        video_meeting: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.video_meeting, Unset):
+            video_meeting = self.video_meeting.to_dict()
+
+        reminders: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.reminders, Unset):
+            reminders = []
+            for reminders_item_data in self.reminders:
+                reminders_item = reminders_item_data.to_dict()
+                reminders.append(reminders_item)
+
+        priority = self.priority
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "summary": summary,
+                "start": start,
+                "eventId": event_id,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if location is not UNSET:
+            field_dict["location"] = location
+        if map_ is not UNSET:
+            field_dict["map"] = map_
+        if map_url is not UNSET:
+            field_dict["mapUrl"] = map_url
+        if category_id is not UNSET:
+            field_dict["categoryId"] = category_id
+        if organizer is not UNSET:
+            field_dict["organizer"] = organizer
+        if end is not UNSET:
+            field_dict["end"] = end
+        if recurrence is not UNSET:
+            field_dict["recurrence"] = recurrence
+        if recurring_event_id is not UNSET:
+            field_dict["recurringEventId"] = recurring_event_id
+        if transparency is not UNSET:
+            field_dict["transparency"] = transparency
+        if visibility is not UNSET:
+            field_dict["visibility"] = visibility
+        if sequence is not UNSET:
+            field_dict["sequence"] = sequence
+        if attendees is not UNSET:
+            field_dict["attendees"] = attendees
+        if video_meeting is not UNSET:
+            field_dict["videoMeeting"] = video_meeting
+        if reminders is not UNSET:
+            field_dict["reminders"] = reminders
+        if priority is not UNSET:
+            field_dict["priority"] = priority
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.attendee import Attendee  # noqa: PLC0415
+        from ..models.event_time import EventTime  # noqa: PLC0415
+        from ..models.map_ import Map  # noqa: PLC0415
+        from ..models.map_url import MapUrl  # noqa: PLC0415
+        from ..models.organizer import Organizer  # noqa: PLC0415
+        from ..models.reminder import Reminder  # noqa: PLC0415
+        from ..models.video_meeting import VideoMeeting  # noqa: PLC0415
+
+        d = dict(src_dict)
+        summary = d.pop("summary")
+
+        start = EventTime.from_dict(d.pop("start"))
+
+        event_id = d.pop("eventId")
+
+        description = d.pop("description", UNSET)
+
+        location = d.pop("location", UNSET)
+
+        _map_ = d.pop("map", UNSET)
+        map_: Map | Unset
+        if isinstance(_map_, Unset):
+            map_ = UNSET
+        else:
+            map_ = Map.from_dict(_map_)
+
+        _map_url = d.pop("mapUrl", UNSET)
+        map_url: MapUrl | Unset
+        if isinstance(_map_url, Unset):
+            map_url = UNSET
+        else:
+            map_url = MapUrl.from_dict(_map_url)
+
+        category_id = d.pop("categoryId", UNSET)
+
+        _organizer = d.pop("organizer", UNSET)
+        organizer: Organizer | Unset
+        if isinstance(_organizer, Unset):
+            organizer = UNSET
+        else:
+            organizer = Organizer.from_dict(_organizer)
+
+        _end = d.pop("end", UNSET)
+        end: EventTime | Unset
+        if isinstance(_end, Unset):
+            end = UNSET
+        else:
+            end = EventTime.from_dict(_end)
+
+        recurrence = cast(list[str], d.pop("recurrence", UNSET))
+
+        recurring_event_id = d.pop("recurringEventId", UNSET)
+
+        _transparency = d.pop("transparency", UNSET)
+        transparency: Transparency | Unset
+        if isinstance(_transparency, Unset):
+            transparency = UNSET
+        else:
+            transparency = Transparency.from_wire(_transparency)
+
+        _visibility = d.pop("visibility", UNSET)
+        visibility: Visibility | Unset
+        if isinstance(_visibility, Unset):
+            visibility = UNSET
+        else:
+            visibility = Visibility.from_wire(_visibility)
+
+        sequence = d.pop("sequence", UNSET)
+
+        _attendees = d.pop("attendees", UNSET)
+        attendees: list[Attendee] | Unset = UNSET
+        if _attendees is not UNSET:
+            attendees = []
+            for attendees_item_data in _attendees:
+                attendees_item = Attendee.from_dict(attendees_item_data)
+
+                attendees.append(attendees_item)
+
+        _video_meeting = d.pop("videoMeeting", UNSET)
+        video_meeting: VideoMeeting | Unset
+        if isinstance(_video_meeting, Unset):
+            video_meeting = UNSET
+        else:
+            video_meeting = VideoMeeting.from_dict(_video_meeting)
+
+        _reminders = d.pop("reminders", UNSET)
+        reminders: list[Reminder] | Unset = UNSET
+        if _reminders is not UNSET:
+            reminders = []
+            for reminders_item_data in _reminders:
+                reminders_item = Reminder.from_dict(reminders_item_data)
+
+                reminders.append(reminders_item)
+
+        priority = d.pop("priority", UNSET)
+
+        _instance = cls(
+            summary=summary,
+            start=start,
+            event_id=event_id,
+            description=description,
+            location=location,
+            map_=map_,
+            map_url=map_url,
+            category_id=category_id,
+            organizer=organizer,
+            end=end,
+            recurrence=recurrence,
+            recurring_event_id=recurring_event_id,
+            transparency=transparency,
+            visibility=visibility,
+            sequence=sequence,
+            attendees=attendees,
+            video_meeting=video_meeting,
+            reminders=reminders,
+            priority=priority,
+        )
+
+        _instance.additional_properties = d
+        return _instance
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
