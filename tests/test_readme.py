@@ -52,5 +52,19 @@ def test_readme_example_runs_against_the_fake(block: str, fake_url: str) -> None
     with contextlib.redirect_stdout(out):
         exec(compile(code, "README.md", "exec"), namespace)
     assert out.getvalue().strip(), "the example printed nothing: it found no data in the fake"
-    if "create_event" in code:
-        assert "Design review" in out.getvalue()  # the event it created is in the listing
+    printed = out.getvalue()
+    if "lineworks_calendar" in code:
+        assert "Design review\n" in printed  # the event it created is in the listing
+        assert "Design review (moved)" in printed  # the PUT replaced it
+        assert printed.rstrip().endswith("204")  # and the delete went through
+    else:
+        assert "7층 대회의실" in printed  # the update changed the location
+
+
+def test_readme_lists_every_operation() -> None:
+    """A new operation in a spec must be named in README, or this fails."""
+    generated = Path(__file__).resolve().parent.parent / "generated"
+    modules = [p.stem for p in generated.glob("*/*/api/*/*.py") if p.stem != "__init__"]
+    assert len(modules) >= 29
+    missing = sorted({m for m in modules if f"`{m}`" not in README})
+    assert missing == []
