@@ -152,6 +152,8 @@ def create_app(
 
 
 def _json(status: int, body: Any, headers: Mapping[str, str] | None = None) -> Response:
+    if status == 204:  # No Content: no body and no Content-Type
+        return Response(status_code=204, headers=dict(headers or {}))
     content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return Response(content, status_code=status, headers=dict(headers or {}), media_type="application/json")
 

@@ -105,11 +105,22 @@ class Store:
     # Calendars -------------------------------------------------------------------------------
 
     def put_calendar(self, provider: str, calendar_id: str, doc: dict[str, Any]) -> None:
+        """Insert or update a calendar; an update keeps its place in creation order."""
         with self.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO calendars (provider, calendar_id, doc) VALUES (?, ?, ?)",
+                "INSERT INTO calendars (provider, calendar_id, doc) VALUES (?, ?, ?)"
+                " ON CONFLICT (provider, calendar_id) DO UPDATE SET doc = excluded.doc",
                 (provider, calendar_id, _dump(doc)),
             )
+
+    def delete_calendar(self, provider: str, calendar_id: str) -> bool:
+        """Delete a calendar with every event in it; False when there was no such calendar."""
+        with self.transaction() as conn:
+            deleted = conn.execute(
+                "DELETE FROM calendars WHERE provider = ? AND calendar_id = ?", (provider, calendar_id)
+            ).rowcount
+            conn.execute("DELETE FROM events WHERE provider = ? AND calendar_id = ?", (provider, calendar_id))
+        return bool(deleted)
 
     def get_calendar(self, provider: str, calendar_id: str) -> dict[str, Any] | None:
         with self._lock:
@@ -124,6 +135,14 @@ class Store:
                 "SELECT doc FROM calendars WHERE provider = ? ORDER BY rowid", (provider,)
             ).fetchall()
         return [_load(row[0]) for row in rows]
+
+    def calendar_rows(self, provider: str) -> list[tuple[int, dict[str, Any]]]:
+        """(position, calendar) in creation order; positions only grow, so they make stable cursors."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT rowid, doc FROM calendars WHERE provider = ? ORDER BY rowid", (provider,)
+            ).fetchall()
+        return [(int(row[0]), _load(row[1])) for row in rows]
 
     # Events ----------------------------------------------------------------------------------
 
@@ -144,6 +163,34 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (provider, calendar_id, event_id, _dump(doc), lo, hi, seq),
             )
+
+    def replace_event(
+        self, provider: str, calendar_id: str, event_id: str, doc: dict[str, Any], lo: int, hi: int
+    ) -> None:
+        """Overwrite a stored event (it keeps its place in insertion order)."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE events SET doc = ?, lo = ?, hi = ?"
+                " WHERE provider = ? AND calendar_id = ? AND event_id = ?",
+                (_dump(doc), lo, hi, provider, calendar_id, event_id),
+            )
+
+    def delete_event(self, provider: str, calendar_id: str, event_id: str) -> bool:
+        with self.transaction() as conn:
+            deleted = conn.execute(
+                "DELETE FROM events WHERE provider = ? AND calendar_id = ? AND event_id = ?",
+                (provider, calendar_id, event_id),
+            ).rowcount
+        return bool(deleted)
+
+    def calendar_events(self, provider: str, calendar_id: str) -> list[dict[str, Any]]:
+        """Every event of one calendar, in insertion order."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT doc FROM events WHERE provider = ? AND calendar_id = ? ORDER BY seq",
+                (provider, calendar_id),
+            ).fetchall()
+        return [_load(row[0]) for row in rows]
 
     def get_event(self, provider: str, calendar_id: str, event_id: str) -> dict[str, Any] | None:
         with self._lock:

@@ -43,8 +43,8 @@ def events(
 
 def test_calendars_are_own_and_shared_without_subscriptions(client: TestClient) -> None:
     body = ok(client.get("/calendar/v1/calendars", headers=AUTH))
-    assert [c["id"] for c in body["result"]] == ["1", "2", "4"]
-    assert body["totalCount"] == 3 and isinstance(body["totalCount"], int)
+    assert [c["id"] for c in body["result"]] == ["1", "2", "4", "6", "7"]
+    assert body["totalCount"] == 5 and isinstance(body["totalCount"], int)
     first = body["result"][0]
     assert first["name"] == "내 캘린더"
     assert first["me"] == {
@@ -55,7 +55,13 @@ def test_calendars_are_own_and_shared_without_subscriptions(client: TestClient) 
         "role": "owner",
         "order": 1,
     }
-    assert body["result"][2]["me"]["role"] == "view"
+    assert [c["me"]["role"] for c in body["result"]] == [
+        "owner",
+        "owner",
+        "view",
+        "opaque_view",
+        "read_write",
+    ]
     assert all("calendarMemberList" not in c for c in body["result"])
 
 
@@ -63,21 +69,22 @@ def test_calendars_are_own_and_shared_without_subscriptions(client: TestClient) 
     ("params", "ids"),
     [
         ({"page": "0", "size": "2"}, ["1", "2"]),
-        ({"page": "1", "size": "2"}, ["4"]),
-        ({"page": "2", "size": "2"}, []),
+        ({"page": "1", "size": "2"}, ["4", "6"]),
+        ({"page": "2", "size": "2"}, ["7"]),
+        ({"page": "3", "size": "2"}, []),
         ({"size": "1"}, ["1"]),
-        ({"page": "5"}, ["1", "2", "4"]),  # without size, one page holds everything
+        ({"page": "5"}, ["1", "2", "4", "6", "7"]),  # without size, one page holds everything
     ],
 )
 def test_calendar_paging_keeps_the_total(client: TestClient, params: dict[str, str], ids: list[str]) -> None:
     body = ok(client.get("/calendar/v1/calendars", params=params, headers=AUTH))
     assert [c["id"] for c in body["result"]] == ids
-    assert body["totalCount"] == 3
+    assert body["totalCount"] == 5
 
 
 def test_other_member_sees_their_calendars(client: TestClient) -> None:
     body = ok(client.get("/calendar/v1/calendars", headers=OTHER_AUTH))
-    assert [c["id"] for c in body["result"]] == ["3", "4", "1"]
+    assert [c["id"] for c in body["result"]] == ["3", "4", "1", "6", "7"]
 
 
 def test_calendar_detail_lists_members_when_shared(client: TestClient) -> None:

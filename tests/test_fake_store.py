@@ -131,6 +131,11 @@ def test_router_prefers_literal_segments() -> None:
         ("offset-date", "2015-09-08Z", True),
         ("offset-date", "2015-09-08", False),
         ("offset-date", "2015-02-30+09:00", False),
+        ("uri", "https://example.com/holidays.ics", True),
+        ("uri", "webcal://example.com/feed", True),
+        ("uri", "", False),
+        ("uri", "holidays.ics", False),
+        ("uri", "https://example.com/a b", False),
     ],
 )
 def test_formats(fmt: str, value: str, valid: bool) -> None:
