@@ -2,7 +2,7 @@
 
     make contract PROVIDER=lineworks|dooray BASE_URL=http://127.0.0.1:8080/v1.0 TOKEN=...
 
-Reads PROVIDER, BASE_URL and TOKEN (and optionally MAX_EXAMPLES, SEED, REPORTS_DIR) from the
+Reads PROVIDER, BASE_URL and TOKEN (and optionally MAX_EXAMPLES, SEED, PHASES, REPORTS_DIR) from the
 environment, where make puts command-line variables. The token reaches schemathesis through an
 environment placeholder, so it is in no file and no command line, and schemathesis masks the
 Authorization header in what it prints.
@@ -21,6 +21,7 @@ from pathlib import Path
 from contract.harness import (
     DEFAULT_MAX_EXAMPLES,
     DEFAULT_SEED,
+    PHASES,
     PROVIDERS,
     REPO,
     config_dict,
@@ -31,7 +32,7 @@ from contract.harness import (
 TOKEN_VARIABLE = "CALSPEC_CONTRACT_TOKEN"
 USAGE = """\
 usage: make contract PROVIDER=lineworks|dooray BASE_URL=URL TOKEN=TOKEN
-                     [MAX_EXAMPLES=N] [SEED=N] [REPORTS_DIR=DIR]
+                     [MAX_EXAMPLES=N] [SEED=N] [PHASES=LIST] [REPORTS_DIR=DIR]
 
 Runs schemathesis (every check; phases examples, coverage, fuzzing, stateful) against a running server
 and writes a JUnit report to reports/contract-PROVIDER.xml (or REPORTS_DIR).
@@ -39,6 +40,7 @@ and writes a JUnit report to reports/contract-PROVIDER.xml (or REPORTS_DIR).
   BASE_URL  the API root: LINE WORKS  http://127.0.0.1:8080/v1.0   (make fake), https://www.worksapis.com/v1.0
                           Dooray      http://127.0.0.1:8080        (make fake), https://api.dooray.com
   TOKEN     the bare token, without "Bearer" or "dooray-api" (fake: lw-demo-token, dooray-demo-token)
+  PHASES    a comma-separated subset of examples,coverage,fuzzing,stateful (default: all four)
 
 Against a real account the stateful phase creates events in the token's calendars.
 """
@@ -83,11 +85,20 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     except ValueError:
         print("contract: MAX_EXAMPLES and SEED must be integers", file=sys.stderr)
         return 2
+    phases = [name.strip() for name in (env.get("PHASES") or ",".join(PHASES)).split(",") if name.strip()]
+    if not phases or not set(phases) <= set(PHASES):
+        print(f"contract: PHASES must be a comma-separated subset of {','.join(PHASES)}", file=sys.stderr)
+        return 2
 
     report = Path(env.get("REPORTS_DIR") or REPO / "reports").resolve() / f"contract-{provider.name}.xml"
     report.parent.mkdir(parents=True, exist_ok=True)
     settings = config_dict(
-        provider, base_url=base_url, token="${" + TOKEN_VARIABLE + "}", seed=seed, max_examples=max_examples
+        provider,
+        base_url=base_url,
+        token="${" + TOKEN_VARIABLE + "}",
+        seed=seed,
+        max_examples=max_examples,
+        phases=phases,
     )
     print(f"contract: provider={provider.name} base_url={base_url} token={mask(token)}")
     print(f"contract: spec={provider.spec.relative_to(REPO)} report={report}", flush=True)

@@ -40,7 +40,7 @@ PHASES: tuple[str, ...] = ("examples", "coverage", "fuzzing", "stateful")
 # schemathesis' default for positive_data_acceptance, plus 400 (see `Provider.cross_field_rules`).
 POSITIVE_OR_RULE_BROKEN = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
 DEFAULT_SEED = 20240611
-DEFAULT_MAX_EXAMPLES = 60
+DEFAULT_MAX_EXAMPLES = 30
 DEFAULT_STATEFUL_STEPS = 12
 
 
@@ -60,6 +60,8 @@ class Provider:
     # `dateTime`, the end must follow it, ...): a schema-valid body the server rejects with its documented
     # 400 is not "valid data rejected". Positive cases of every other operation must not get a 400.
     cross_field_rules: tuple[str, ...] = ()
+    # Per operation, ids to steer to instead of `known_ids` (operationId -> parameter -> ids).
+    operation_ids: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def authorization(self, token: str) -> str:
         """The Authorization header value for `token`."""
@@ -76,8 +78,24 @@ PROVIDERS: dict[str, Provider] = {
         known_ids={
             "path.userId": ("userf7da-f82c-4284-13e7-030f3b4c756x", "me"),
             "path.calendarId": ("calendar-96b8-4c74-8277-7953e0b4604a",),
+            # In the demo user's default calendar (the calendarId above).
+            "path.eventId": ("event-fixture-timed", "event-fixture-weekly"),
         },
-        cross_field_rules=("createEvent",),
+        cross_field_rules=(
+            "createEvent",
+            "createEventInDefaultCalendar",
+            "updateEvent",
+            "updateEventInDefaultCalendar",
+        ),
+        # Calendars the demo user sees and doesn't own: the only ones a user may take out of their list.
+        operation_ids={
+            "removeCalendarFromList": {
+                "path.calendarId": (
+                    "calendar-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+                    "calendar-7e8f-4a0b-9c1d-2e3f4a5b6c7d",
+                )
+            }
+        },
     ),
     "dooray": Provider(
         name="dooray",
@@ -85,7 +103,9 @@ PROVIDERS: dict[str, Provider] = {
         auth_prefix="dooray-api",
         demo_token="dooray-demo-token",
         fake_base_path="",
-        known_ids={"path.calendar-id": ("1",)},
+        # Calendar 1 is the demo member's default calendar; event 1 is in it.
+        known_ids={"path.calendar-id": ("1",), "path.event-id": ("1",)},
+        cross_field_rules=("createEvent", "updateEvent"),
     ),
 }
 
@@ -107,18 +127,34 @@ def config_dict(
     max_examples: int = DEFAULT_MAX_EXAMPLES,
     stateful_steps: int = DEFAULT_STATEFUL_STEPS,
     known_id_probability: float = 0.5,
+    phases: Iterable[str] = PHASES,
 ) -> dict[str, Any]:
     """The schemathesis configuration (the shape of schemathesis.toml) for one provider.
 
     `token` goes into the Authorization header as is; pass `${VAR}` to have schemathesis read it from the
     environment, which keeps it out of files and command lines.
     """
+    enabled = set(phases)
+    unknown = enabled - set(PHASES)
+    if unknown:
+        raise ValueError(f"unknown phases {sorted(unknown)}; expected some of: {', '.join(PHASES)}")
     dictionaries: dict[str, Any] = {}
     parameters: dict[str, Any] = {}
     for key, values in provider.known_ids.items():
         name = f"{provider.name}-{key.replace('.', '-')}"
         dictionaries[name] = {"values": list(values)}
         parameters[key] = {"dictionary": name, "probability": known_id_probability}
+    operations: dict[str, dict[str, Any]] = {}
+    for operation_id in provider.cross_field_rules:
+        operations.setdefault(operation_id, {})["checks"] = {
+            "positive_data_acceptance": {"expected-statuses": POSITIVE_OR_RULE_BROKEN}
+        }
+    for operation_id, steering in provider.operation_ids.items():
+        bindings = operations.setdefault(operation_id, {}).setdefault("parameters", {})
+        for key, values in steering.items():
+            name = f"{provider.name}-{operation_id}-{key.replace('.', '-')}"
+            dictionaries[name] = {"values": list(values)}
+            bindings[key] = {"dictionary": name, "probability": known_id_probability}
     return {
         "seed": seed,
         "base-url": base_url,
@@ -133,22 +169,19 @@ def config_dict(
         },
         "checks": {"enabled": True, **{name: {"enabled": True} for name in CHECKS}},
         "phases": {
-            "examples": {"enabled": True, "fill-missing": True},
-            "coverage": {"enabled": True},
-            "fuzzing": {"enabled": True},
-            "stateful": {"enabled": True, "max-steps": stateful_steps},
+            "examples": {"enabled": "examples" in enabled, "fill-missing": True},
+            "coverage": {"enabled": "coverage" in enabled},
+            "fuzzing": {"enabled": "fuzzing" in enabled},
+            "stateful": {"enabled": "stateful" in enabled, "max-steps": stateful_steps},
         },
         "operations": [
-            {
-                "include-operation-id": operation_id,
-                "checks": {"positive_data_acceptance": {"expected-statuses": POSITIVE_OR_RULE_BROKEN}},
-            }
-            for operation_id in provider.cross_field_rules
+            {"include-operation-id": operation_id, **settings}
+            for operation_id, settings in operations.items()
         ],
         "dictionaries": dictionaries,
         "parameters": parameters,
         "output": {"sanitization": {"enabled": True}},
-        # Keeps positive list windows within the limits JSON Schema cannot state (see contract/hooks.py).
+        # Positive cases within rules JSON Schema cannot state; the demo data kept alive (contract/hooks.py).
         "hooks": "contract.hooks",
     }
 

@@ -6,12 +6,14 @@ read its result. The settings come from `contract.harness`, which `make contract
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 import sys
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from starlette.applications import Starlette
@@ -118,6 +120,7 @@ def test_runner_without_variables_prints_usage(capsys: pytest.CaptureFixture[str
         ({"PROVIDER": "lineworks"}, "missing BASE_URL, TOKEN"),
         ({"PROVIDER": "google", "BASE_URL": "http://h", "TOKEN": "t"}, "PROVIDER must be one of"),
         ({"PROVIDER": "dooray", "BASE_URL": "http://h", "TOKEN": "t", "SEED": "x"}, "must be integers"),
+        ({"PROVIDER": "dooray", "BASE_URL": "http://h", "TOKEN": "t", "PHASES": "unit"}, "PHASES must be"),
     ],
 )
 def test_runner_rejects_incomplete_settings(
@@ -133,7 +136,7 @@ def test_mask_hides_the_token() -> None:
 
 
 def test_runner_against_a_live_fake_writes_junit_and_hides_the_token(tmp_path: Path) -> None:
-    """`make contract` end to end, on loopback, with few examples to stay quick."""
+    """`make contract` end to end, on loopback; few examples and two phases (links included) to stay quick."""
     from fake.app import create_app
 
     with serve(create_app(db=None)) as root:
@@ -143,6 +146,7 @@ def test_runner_against_a_live_fake_writes_junit_and_hides_the_token(tmp_path: P
             "BASE_URL": root,
             "TOKEN": "dooray-demo-token",
             "MAX_EXAMPLES": "3",
+            "PHASES": "examples,stateful",
             "REPORTS_DIR": str(tmp_path),
         }
         completed = subprocess.run(
@@ -159,3 +163,77 @@ def test_runner_against_a_live_fake_writes_junit_and_hides_the_token(tmp_path: P
     assert completed.returncode == 0, output[-4000:]
     assert 'failures="0"' in report and "<testcase" in report
     assert "dooray-demo-token" not in output and "dooray-demo-token" not in report
+
+
+def test_hooks_narrow_only_windows_that_break_the_limits() -> None:
+    from contract.hooks import narrow_window
+
+    week = {"from": "2024-06-01T00:00:00+09:00", "until": "2024-06-08T00:00:00+09:00"}
+    query = dict(week)
+    narrow_window(query, "from", "until", datetime.timedelta(days=31))
+    assert query == week
+    query = {"from": "2024-06-01T00:00:00+09:00", "until": "2023-01-01T00:00:00+09:00"}
+    narrow_window(query, "from", "until", datetime.timedelta(days=31))
+    assert query == week
+
+
+def test_hooks_repair_event_bodies() -> None:
+    from contract.hooks import align_event_ids, repair_local_date_times, repair_time_zones
+
+    body: dict[str, Any] = {
+        "eventComponents": [
+            {"eventId": "x", "start": {"dateTime": "0000-02-31T10:00:00", "timeZone": "0"}},
+            {
+                "start": {"date": "2024-06-01"},
+                "reminders": [{"triggerDateTime": {"dateTime": "2024-02-30T09:00:00"}}],
+            },
+        ]
+    }
+    align_event_ids(body, "event-1")
+    repair_local_date_times(body)
+    repair_time_zones(body)
+    first, second = body["eventComponents"]
+    assert first == {
+        "eventId": "event-1",
+        "start": {"dateTime": "2000-01-01T10:00:00", "timeZone": "Asia/Seoul"},
+    }
+    assert second["eventId"] == "event-1" and second["start"] == {"date": "2024-06-01"}
+    assert second["reminders"][0]["triggerDateTime"]["dateTime"] == "2000-01-01T09:00:00"
+
+
+def test_hooks_keep_deletes_on_the_runs_own_data() -> None:
+    from contract import hooks
+
+    hooks.forget_run()
+    try:
+        steered = {"calendar-id": "1"}
+        hooks.protect("dooray:deleteCalendar", steered, positive=False)
+        assert steered == {"calendar-id": hooks.ABSENT_ID}, "a demo id is never deleted"
+        hooks.record("dooray:createCalendar", 200, {}, {"result": {"id": "42"}}, None)
+        foreign = {"calendar-id": "2"}
+        hooks.protect("dooray:deleteCalendar", foreign, positive=True)
+        assert foreign == {"calendar-id": "42"}, "pointed at what the run created"
+        own = {"calendar-id": "42"}
+        hooks.protect("dooray:deleteCalendar", own, positive=True)
+        assert own == {"calendar-id": "42"}
+        negative = {"calendar-id": ""}
+        hooks.protect("dooray:deleteCalendar", negative, positive=False)
+        assert negative == {"calendar-id": ""}, "a negative case keeps its defect"
+
+        hooks.record(
+            "dooray:deleteEvent", 200, {"calendar-id": "9", "event-id": "7-20240604T010000Z"}, None, None
+        )
+        assert hooks.deleted_by_post("9", "7-20240604T010000Z") and not hooks.deleted_by_post("9", "7")
+        hooks.record(
+            "dooray:deleteEvent", 200, {"calendar-id": "9", "event-id": "8"}, None, {"deleteType": "whole"}
+        )
+        assert hooks.deleted_by_post("9", "8-20240611T010000Z")
+
+        query = {"cursor": "made-up"}
+        hooks.use_issued_cursor(query, [])
+        assert query == {}
+        query = {"cursor": "made-up"}
+        hooks.use_issued_cursor(query, ["issued"])
+        assert query == {"cursor": "issued"}
+    finally:
+        hooks.forget_run()
