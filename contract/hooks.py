@@ -25,10 +25,15 @@ phase (stateful too) and schemathesis records and checks the request as actually
    phase, which comes last, is left alone: its walks (create -> get -> replace -> delete -> get) target
    what they created, and schemathesis counts a parameter a hook changed as one taken from a link, so a
    redirected id would read as "created, then not found".
-5. Dooray deletes an event with `POST .../events/{id}/delete`. `ensure_resource_availability` only knows
-   `DELETE` as a removal, so a 404 for an event the same scenario deleted that way would be reported as
-   "just created, not available" by the next read, update or delete of it. That one failure is dropped
-   when the run saw the delete succeed; an event that 404s without a delete is still reported.
+5. Removals schemathesis can't see. `ensure_resource_availability` counts a `DELETE` as removing what is
+   below its own path, and nothing else. Three removals in these APIs take a resource away by another
+   path: Dooray's `POST .../events/{id}/delete`; LINE WORKS' `DELETE /calendars/{calendarId}`, which takes
+   the calendar's events (served under `/users/{userId}/calendars/{calendarId}/events/...`); and LINE
+   WORKS' default-calendar twins (`/users/{userId}/calendar/events/{eventId}`), which name the same event
+   as the calendar path. A later 404 for such a resource would be reported as "just created, not
+   available". That one failure is dropped when the run saw such a removal succeed; a resource that 404s
+   without one is still reported. (An event deleted through a default-calendar path matches that event id
+   in any calendar: which calendar is the default is the server's knowledge, not the hook's.)
 
 The record of created and deleted resources is per run: it is emptied whenever a schema is loaded.
 """
@@ -59,6 +64,14 @@ EVENT_BODIES = REPLACE_EVENT | {"lineworks:createEvent", "lineworks:createEventI
 CURSOR_LIST = "lineworks:listCalendarPersonals"
 # Operations on one Dooray event, which a `POST .../delete` takes away.
 DOORAY_EVENT_ITEM = {"dooray:getEvent", "dooray:updateEvent", "dooray:deleteEvent"}
+# Operations on one LINE WORKS event, on a calendar's path or the default calendar's.
+LINEWORKS_EVENT_ITEM = {
+    f"lineworks:{verb}{what}"
+    for verb in ("getEvent", "updateEvent", "deleteEvent")
+    for what in ("", "InDefaultCalendar")
+}
+# The calendar id recorded for events deleted through the default calendar's paths.
+DEFAULT_CALENDAR = ""
 
 
 @dataclass(frozen=True)
@@ -92,6 +105,9 @@ class RunRecord:
     targets: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     # (calendar-id, event-id) of Dooray events deleted with a 2xx, and their delete types
     dooray_deleted: dict[tuple[str, str], str] = field(default_factory=dict)
+    # LINE WORKS calendars deleted with a 2xx, and (calendarId or DEFAULT_CALENDAR, eventId) of events
+    lineworks_deleted_calendars: set[str] = field(default_factory=set)
+    lineworks_deleted_events: set[tuple[str, str]] = field(default_factory=set)
     cursors: list[str] = field(default_factory=list)
 
     def add(self, kind: str, resource_id: str, targets: Mapping[str, dict[str, str]]) -> None:
@@ -276,6 +292,11 @@ def record(key: str, status: int, path: Mapping[str, Any], body: Any, sent: Any)
         if event_id is not None:
             targets = {"dooray:deleteEvent": {"calendar-id": path["calendar-id"], "event-id": event_id}}
             RUN.add("dooray-event", event_id, targets)
+    elif key == "lineworks:deleteCalendar":
+        RUN.lineworks_deleted_calendars.add(str(path.get("calendarId")))
+    elif key in ("lineworks:deleteEvent", "lineworks:deleteEventInDefaultCalendar"):
+        calendar_id = str(path.get("calendarId", DEFAULT_CALENDAR))
+        RUN.lineworks_deleted_events.add((calendar_id, str(path.get("eventId"))))
     elif key == "dooray:deleteEvent":
         delete_type = sent.get("deleteType", "this") if isinstance(sent, dict) else "this"
         RUN.dooray_deleted[(str(path.get("calendar-id")), str(path.get("event-id")))] = str(delete_type)
@@ -294,11 +315,26 @@ def deleted_by_post(calendar_id: object, event_id: object) -> bool:
     )
 
 
+def lineworks_removed(calendar_id: object, event_id: object) -> bool:
+    """Whether a removal that succeeded in this run took this LINE WORKS event away (rule 5)."""
+    if calendar_id is not None and str(calendar_id) in RUN.lineworks_deleted_calendars:
+        return True
+    calendar = DEFAULT_CALENDAR if calendar_id is None else str(calendar_id)
+    return any(
+        deleted == str(event_id)
+        and DEFAULT_CALENDAR in (calendar, where)
+        or (where, deleted) == (calendar, str(event_id))
+        for where, deleted in RUN.lineworks_deleted_events
+    )
+
+
 def forget_run() -> None:
     """Start a new run with nothing recorded."""
     RUN.owned.clear()
     RUN.targets.clear()
     RUN.dooray_deleted.clear()
+    RUN.lineworks_deleted_calendars.clear()
+    RUN.lineworks_deleted_events.clear()
     RUN.cursors.clear()
 
 
@@ -360,7 +396,11 @@ def after_call(context: Any, case: Any, response: Any) -> None:
 @schemathesis.hook
 def filter_failure(context: Any, failure: Any, case: Any, response: Any) -> bool:
     """Drop rule 5's false positive only; keep every other failure."""
-    if type(failure).__name__ != "EnsureResourceAvailability" or _key(case) not in DOORAY_EVENT_ITEM:
+    if type(failure).__name__ != "EnsureResourceAvailability":
         return True
-    path = case.path_parameters or {}
-    return not deleted_by_post(path.get("calendar-id"), path.get("event-id"))
+    key, path = _key(case), case.path_parameters or {}
+    if key in DOORAY_EVENT_ITEM:
+        return not deleted_by_post(path.get("calendar-id"), path.get("event-id"))
+    if key in LINEWORKS_EVENT_ITEM:
+        return not lineworks_removed(path.get("calendarId"), path.get("eventId"))
+    return True
