@@ -237,3 +237,30 @@ def test_hooks_keep_deletes_on_the_runs_own_data() -> None:
         assert query == {"cursor": "issued"}
     finally:
         hooks.forget_run()
+
+
+def test_hooks_see_lineworks_removals_by_another_path() -> None:
+    """A deleted calendar takes its events; a default-calendar delete names the same event (rule 5)."""
+    from contract import hooks
+
+    hooks.forget_run()
+    try:
+        assert not hooks.lineworks_removed("cal-a", "e1")
+        hooks.record("lineworks:deleteCalendar", 404, {"calendarId": "cal-a"}, None, None)
+        assert not hooks.lineworks_removed("cal-a", "e1"), "a failed delete removes nothing"
+        hooks.record("lineworks:deleteCalendar", 204, {"calendarId": "cal-a"}, None, None)
+        assert hooks.lineworks_removed("cal-a", "e1") and not hooks.lineworks_removed("cal-b", "e1")
+
+        hooks.record(
+            "lineworks:deleteEvent", 204, {"userId": "me", "calendarId": "cal-b", "eventId": "e2"}, None, None
+        )
+        assert hooks.lineworks_removed("cal-b", "e2") and hooks.lineworks_removed(None, "e2")
+        assert not hooks.lineworks_removed("cal-c", "e2"), "same id, another calendar: still there"
+
+        hooks.record(
+            "lineworks:deleteEventInDefaultCalendar", 204, {"userId": "me", "eventId": "e3"}, None, None
+        )
+        assert hooks.lineworks_removed("cal-d", "e3") and hooks.lineworks_removed(None, "e3")
+        assert not hooks.lineworks_removed(None, "e4")
+    finally:
+        hooks.forget_run()
