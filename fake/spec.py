@@ -20,7 +20,7 @@ from urllib.parse import unquote_to_bytes, urlsplit
 import jsonschema_rs
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.exceptions import WEAK_MATCHES, ValidationError, best_match, by_relevance
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -249,8 +249,13 @@ def coerce(name: str, raw: str, schema: Mapping[str, Any]) -> Any:
     return raw
 
 
+# When a branch of an `allOf` fails, its properties count as unevaluated, so a closed request variant
+# reports `unevaluatedProperties` beside the real fault; the real fault is the better message.
+_RELEVANCE = by_relevance(weak=WEAK_MATCHES | {"unevaluatedProperties"})
+
+
 def _validate(validator: Draft202012Validator, value: Any, where: str) -> None:
-    error = best_match(validator.iter_errors(value))
+    error = best_match(validator.iter_errors(value), key=_RELEVANCE)
     if error is not None:
         raise SpecError("invalid", describe(error, where))
 
@@ -262,7 +267,7 @@ def describe(error: ValidationError, where: str) -> str:
     if keyword == "required":
         text = error.message.split(" is a required property")[0]
         message = f"{text} is required"
-    elif keyword == "additionalProperties":
+    elif keyword in ("additionalProperties", "unevaluatedProperties"):
         message = "unknown property"
         extra = re.search(r"\((.*) (were|was) unexpected\)", error.message)
         if extra:

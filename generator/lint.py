@@ -19,6 +19,7 @@ import yaml
 from openapi_spec_validator import OpenAPIV31SpecValidator
 from referencing.jsonschema import DRAFT202012
 
+from .closing import SCHEMA_PREFIX, ClosingError, close_all_of, is_closed_all_of
 from .providers import display_path
 from .specfile import load_spec
 
@@ -171,6 +172,71 @@ class Linter:
             if not any(re.fullmatch(r"4(\d\d|XX)", code) for code in codes):
                 self.error(where, "operation documents no 4xx error response")
 
+    # --- strict requests -----------------------------------------------------------------------
+    def check_closed_schemas(self) -> None:
+        """Closed `allOf`s flatten (generator/closing.py), and request bodies are closed all the way down.
+
+        An object schema with `properties` under a request body must not take other keys; a schema with
+        no `properties` (a free-form map) may. Checked on the flattened copy the generator reads.
+        """
+        schemas = (self.doc.get("components") or {}).get("schemas") or {}
+        self._check_unevaluated(self.doc, (), schemas)
+        try:
+            flat = close_all_of(self.doc)
+        except ClosingError as exc:
+            self.error("", f"closed allOf: {exc}")
+            return
+        flat_schemas = (flat.get("components") or {}).get("schemas") or {}
+        seen: set[str] = set()
+        for parts, op, _ in self.operations():
+            body = self.deref(op.get("requestBody"))
+            for media, content in ((body or {}).get("content") or {}).items():
+                where = (*parts, "requestBody", "content", media, "schema")
+                self._check_request_schema(content.get("schema"), where, flat_schemas, seen)
+
+    def _check_unevaluated(self, node: Any, parts: tuple[str | int, ...], schemas: dict[str, Any]) -> None:
+        if isinstance(node, dict):
+            if "unevaluatedProperties" in node:
+                top = len(parts) == 3 and parts[:2] == ("components", "schemas")
+                if not (top and is_closed_all_of(node)):
+                    self.error(
+                        pointer(*parts),
+                        "`unevaluatedProperties` only as `false` beside `allOf` in a components/schemas "
+                        "entry (the generator flattens only those)",
+                    )
+            for key, value in node.items():
+                if key not in ("example", "examples"):
+                    self._check_unevaluated(value, (*parts, key), schemas)
+        elif isinstance(node, list):
+            for index, item in enumerate(node):
+                self._check_unevaluated(item, (*parts, index), schemas)
+
+    def _check_request_schema(
+        self, node: Any, parts: tuple[str | int, ...], schemas: dict[str, Any], seen: set[str]
+    ) -> None:
+        if isinstance(node, list):
+            for index, item in enumerate(node):
+                self._check_request_schema(item, (*parts, index), schemas, seen)
+            return
+        if not isinstance(node, dict):
+            return
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+            name = ref[len(SCHEMA_PREFIX) :]
+            if name not in seen and name in schemas:
+                seen.add(name)
+                self._check_request_schema(schemas[name], ("components", "schemas", name), schemas, seen)
+            return
+        if "properties" in node and node.get("additionalProperties") is not False:
+            self.error(
+                pointer(*parts),
+                "object in a request body takes unknown keys: add `additionalProperties: false`, or use "
+                "a request variant (`allOf` of it with `unevaluatedProperties: false`)",
+            )
+        for key, value in node.items():
+            if key not in ("example", "examples", "default", "const", "enum"):
+                self._check_request_schema(value, (*parts, key), schemas, seen)
+
     # --- examples ------------------------------------------------------------------------------
     def validate_example(
         self, schema_parts: tuple[str | int, ...], value: Any, where: str, label: str
@@ -296,6 +362,7 @@ class Linter:
     def run(self) -> list[str]:
         self.check_refs(self.doc)
         self.check_house_rules()
+        self.check_closed_schemas()
         self.check_examples()
         self.check_openapi()
         return self.errors

@@ -2,6 +2,7 @@
 
 openapi-python-client only knows standard formats, so the custom ones become their closest standard
 format; the generated code then parses them with the tolerant helpers in the package's types module.
+It doesn't know `unevaluatedProperties` either, so closed `allOf`s are flattened (see closing.py).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .closing import close_all_of
 from .specfile import load_spec
 
 FORMAT_MAP = {"local-date-time": "date-time", "offset-date": "date"}
@@ -33,5 +35,6 @@ def map_formats(node: Any) -> Any:
 def prepare_spec(spec: Path, dest_dir: Path) -> Path:
     """Write the transformed spec as JSON into dest_dir and return its path."""
     dest = dest_dir / "openapi.json"
-    dest.write_text(json.dumps(map_formats(load_spec(spec)), indent=2, ensure_ascii=False), encoding="utf-8")
+    prepared = map_formats(close_all_of(load_spec(spec)))
+    dest.write_text(json.dumps(prepared, indent=2, ensure_ascii=False), encoding="utf-8")
     return dest

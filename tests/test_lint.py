@@ -133,3 +133,81 @@ def test_prepare_maps_only_custom_formats() -> None:
         "b": [{"format": "date"}, {"format": "date-time"}],
         "properties": {"format": {"type": "string", "format": "email"}},
     }
+
+
+def test_open_object_in_a_request_body(broken_errors: list[str]) -> None:
+    """`Event` is sent by the POST and takes unknown keys: requests must be strict at every depth."""
+    assert _has(broken_errors, ": /components/schemas/Event: object in a request body takes unknown keys")
+
+
+CLOSED_VARIANTS = """\
+openapi: 3.1.0
+info: {title: Closed, version: "1"}
+security: [{token: []}]
+paths:
+  /things:
+    post:
+      operationId: createThing
+      summary: Create a thing
+      tags: [things]
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/ThingInput"}
+      responses:
+        "400": {description: bad}
+components:
+  securitySchemes:
+    token: {type: http, scheme: bearer}
+  schemas:
+    Thing:
+      type: object
+      properties:
+        name: {type: string}
+        when: {$ref: "#/components/schemas/When"}
+    When:
+      type: object
+      properties:
+        at: {type: string}
+    WhenInput:
+      allOf: [{$ref: "#/components/schemas/When"}]
+      unevaluatedProperties: false
+    ThingInput:
+      allOf: [{$ref: "#/components/schemas/Thing"}]
+      properties:
+        when: {$ref: "#/components/schemas/WhenInput"}
+      unevaluatedProperties: false
+"""
+
+
+def test_closed_variants_at_every_depth_pass(tmp_path: Path) -> None:
+    spec = tmp_path / "closed.yaml"
+    spec.write_text(CLOSED_VARIANTS, encoding="utf-8")
+    assert lint_spec(spec) == []
+
+
+def test_closed_variant_that_keeps_an_open_child_fails(tmp_path: Path) -> None:
+    spec = tmp_path / "half.yaml"
+    spec.write_text(
+        CLOSED_VARIANTS.replace(
+            '      properties:\n        when: {$ref: "#/components/schemas/WhenInput"}\n', ""
+        ),
+        encoding="utf-8",
+    )
+    errors = lint_spec(spec)
+    assert _has(errors, "/components/schemas/When: object in a request body takes unknown keys"), errors
+
+
+def test_unevaluated_properties_elsewhere_fails(tmp_path: Path) -> None:
+    spec = tmp_path / "inline.yaml"
+    spec.write_text(
+        CLOSED_VARIANTS.replace(
+            "      properties:\n        at:",
+            "      unevaluatedProperties: false\n      properties:\n        at:",
+        ),
+        encoding="utf-8",
+    )
+    errors = lint_spec(spec)
+    assert _has(errors, "/components/schemas/When: `unevaluatedProperties` only as `false` beside `allOf`"), (
+        errors
+    )
