@@ -22,6 +22,8 @@ from dooray_calendar.types import OffsetDate
 from lineworks_calendar.api.events import list_events as lw_list_events
 from lineworks_calendar.types import UNSET
 
+from generator.closing import close_all_of
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -201,32 +203,32 @@ def test_lineworks_request_from_models_matches_documented_request() -> None:
         summary="Meeting",
         description="Memo",
         location="CUNY Graduate Center",
-        map_=lm.Map(type_="google", geo="40.7486484;-73.98400699999999"),
-        map_url=lm.MapUrl(map_url="https://mapUrl.googlemap.com", image_id="imageId123"),
+        map_=lm.MapInput(type_="google", geo="40.7486484;-73.98400699999999"),
+        map_url=lm.MapUrlInput(map_url="https://mapUrl.googlemap.com", image_id="imageId123"),
         category_id="1",
-        start=lm.EventTime(date_time=datetime.datetime(2021, 12, 13, 14, 0), time_zone=seoul),
-        end=lm.EventTime(date_time=datetime.datetime(2021, 12, 13, 15, 0), time_zone=seoul),
+        start=lm.EventTimeInput(date_time=datetime.datetime(2021, 12, 13, 14, 0), time_zone=seoul),
+        end=lm.EventTimeInput(date_time=datetime.datetime(2021, 12, 13, 15, 0), time_zone=seoul),
         recurrence=["RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=SU", "EXDATE;TZID=Asia/Seoul:20211213T140000"],
         recurring_event_id="TZID=Asia/Seoul:20211213T140000",
         transparency=lm.Transparency.OPAQUE,
         visibility=lm.Visibility.PUBLIC,
         sequence=1,
         attendees=[
-            lm.Attendee(
+            lm.AttendeeInput(
                 email="attendee1@example.com",
                 display_name="user1",
                 partstat=lm.AttendeePartstat.NEEDS_ACTION,
                 is_optional=False,
                 is_resource=False,
             ),
-            lm.Attendee(
+            lm.AttendeeInput(
                 email="attendee2@example.com",
                 display_name="user2",
                 partstat=lm.AttendeePartstat.ACCEPTED,
                 is_optional=True,
                 is_resource=False,
             ),
-            lm.Attendee(
+            lm.AttendeeInput(
                 id="10000355/10029600@97d9ddb4-ae93-4469-8471-110c573d13z1",
                 partstat=lm.AttendeePartstat.ACCEPTED,
                 resource_value="https://calendar.worksmobile.com/resources/resource/"
@@ -234,7 +236,7 @@ def test_lineworks_request_from_models_matches_documented_request() -> None:
                 is_optional=False,
                 is_resource=True,
             ),
-            lm.Attendee(
+            lm.AttendeeInput(
                 email="attendee3@example.com",
                 display_name="user3",
                 partstat=lm.AttendeePartstat.DECLINED,
@@ -242,12 +244,12 @@ def test_lineworks_request_from_models_matches_documented_request() -> None:
                 is_resource=False,
             ),
         ],
-        video_meeting=lm.VideoMeeting(url="https://works.do/x4gOs1_call", resource_id="x4gOs1_call"),
+        video_meeting=lm.VideoMeetingInput(url="https://works.do/x4gOs1_call", resource_id="x4gOs1_call"),
         reminders=[
-            lm.Reminder(method=lm.ReminderMethod.DISPLAY, trigger="-PT10M"),
-            lm.Reminder(
+            lm.ReminderInput(method=lm.ReminderMethod.DISPLAY, trigger="-PT10M"),
+            lm.ReminderInput(
                 method=lm.ReminderMethod.EMAIL,
-                trigger_date_time=lm.ZonedDateTime(
+                trigger_date_time=lm.ZonedDateTimeInput(
                     date_time=datetime.datetime(2021, 12, 13, 10, 0), time_zone=seoul
                 ),
             ),
@@ -263,7 +265,7 @@ def test_lineworks_request_model_needs_no_read_only_field() -> None:
     fields = {a.name for a in attrs.fields(lm.EventRequest)}
     for read_only in ("created_time", "updated_time", "attachments", "view_url"):
         assert read_only not in fields
-    minimal = lm.EventRequest(summary="x", start=lm.EventTime(date=datetime.date(2021, 12, 24)))
+    minimal = lm.EventRequest(summary="x", start=lm.EventTimeInput(date=datetime.date(2021, 12, 24)))
     assert minimal.to_dict() == {"summary": "x", "start": {"date": "2021-12-24"}}
     assert not hasattr(minimal, "additional_properties")
 
@@ -303,3 +305,51 @@ def test_dooray_list_request_matches_documented_query() -> None:
     )
     assert kwargs["url"] == "/calendar/v1/calendars/*/events"
     assert kwargs["params"] == documented
+
+
+def _request_schema_names(provider: str) -> set[str]:
+    """Every components/schemas entry a request body reaches by `$ref`, in the spec the generator reads."""
+    spec = close_all_of(
+        yaml.safe_load((ROOT / "spec" / provider / "calendar.yaml").read_text(encoding="utf-8"))
+    )
+    schemas, bodies = spec["components"]["schemas"], spec["components"].get("requestBodies", {})
+    names: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/components/requestBodies/"):
+                walk(bodies[ref.rsplit("/", 1)[1]])
+            elif ref.startswith("#/components/schemas/") and ref.rsplit("/", 1)[1] not in names:
+                names.add(ref.rsplit("/", 1)[1])
+                walk(schemas[ref.rsplit("/", 1)[1]])
+            for key, value in node.items():
+                if key not in ("example", "examples"):
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and "requestBody" in operation:
+                walk(operation["requestBody"])
+    return names
+
+
+@pytest.mark.parametrize(("provider", "models"), [("lineworks", lm), ("dooray", dm)])
+def test_request_models_take_no_unknown_keys_at_any_depth(provider: str, models: Any) -> None:
+    """What a user builds to send can't carry undocumented keys; the response twins keep them."""
+    classes = [
+        getattr(models, name) for name in sorted(_request_schema_names(provider)) if hasattr(models, name)
+    ]
+    objects = [cls for cls in classes if attrs.has(cls)]
+    assert len(objects) >= 8, [cls.__name__ for cls in classes]
+    open_ones = [cls.__name__ for cls in objects if "additional_properties" in attrs.fields_dict(cls)]
+    assert open_ones == []
+    if provider == "lineworks":
+        for twin in (lm.EventTime, lm.Attendee, lm.Reminder, lm.ZonedDateTime, lm.CalendarMember):
+            assert "additional_properties" in attrs.fields_dict(twin)
+        sent = lm.AttendeeInput.from_dict({"email": "a@example.com", "bogus": 1}).to_dict()
+        assert sent == {"email": "a@example.com"}
+        assert lm.Attendee.from_dict({"email": "a@example.com", "bogus": 1}).to_dict()["bogus"] == 1

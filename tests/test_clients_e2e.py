@@ -89,10 +89,10 @@ from lineworks_calendar.api.events import (
 from lineworks_calendar.api.events import get_event as lw_get_event
 from lineworks_calendar.api.events import list_events as lw_list_events
 from lineworks_calendar.models import (
-    Attendee,
+    AttendeeInput,
     AttendeePartstat,
     Calendar,
-    CalendarMember,
+    CalendarMemberInput,
     CalendarMemberRole,
     CalendarMemberType,
     CalendarPersonal,
@@ -104,18 +104,18 @@ from lineworks_calendar.models import (
     EventList,
     EventReplacement,
     EventRequest,
-    EventTime,
-    Map,
-    MapUrl,
-    Reminder,
+    EventTimeInput,
+    MapInput,
+    MapUrlInput,
+    ReminderInput,
     ReminderMethod,
     ReplaceEventRequest,
     Transparency,
     UpdateCalendarPersonalRequest,
     UpdateCalendarRequest,
-    VideoMeeting,
+    VideoMeetingInput,
     Visibility,
-    ZonedDateTime,
+    ZonedDateTimeInput,
 )
 from lineworks_calendar.types import UNSET, Unset
 
@@ -154,11 +154,11 @@ def timed_series() -> CreateEventRequest:
         summary="Weekly sync 주간 회의",
         description="Agenda\nline two",
         location="4-5 회의실",
-        map_=Map(type_="NAVER", geo="37.5;127.0"),
-        map_url=MapUrl(map_url="https://map.example.com/x", image_id="img-1"),
+        map_=MapInput(type_="NAVER", geo="37.5;127.0"),
+        map_url=MapUrlInput(map_url="https://map.example.com/x", image_id="img-1"),
         category_id="1",
-        start=EventTime(date_time=local("2024-06-04T10:00:00"), time_zone="Asia/Seoul"),
-        end=EventTime(date_time=local("2024-06-04T11:00:00"), time_zone="Asia/Seoul"),
+        start=EventTimeInput(date_time=local("2024-06-04T10:00:00"), time_zone="Asia/Seoul"),
+        end=EventTimeInput(date_time=local("2024-06-04T11:00:00"), time_zone="Asia/Seoul"),
         recurrence=[
             "RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;UNTIL=20240625T010000Z",
             "EXDATE;TZID=Asia/Seoul:20240618T100000",
@@ -167,7 +167,7 @@ def timed_series() -> CreateEventRequest:
         visibility=Visibility.PRIVATE,
         sequence=0,
         attendees=[
-            Attendee(
+            AttendeeInput(
                 email="a@example.com",
                 display_name="A",
                 partstat=AttendeePartstat.NEEDS_ACTION,
@@ -175,7 +175,7 @@ def timed_series() -> CreateEventRequest:
                 is_external_resource=False,
                 is_optional=False,
             ),
-            Attendee(
+            AttendeeInput(
                 email="b@example.com",
                 display_name="B",
                 partstat=AttendeePartstat.TENTATIVE,
@@ -183,7 +183,7 @@ def timed_series() -> CreateEventRequest:
                 is_external_resource=False,
                 is_optional=True,
             ),
-            Attendee(
+            AttendeeInput(
                 id="room-7",
                 display_name="Room 7",
                 partstat=AttendeePartstat.ACCEPTED,
@@ -193,12 +193,12 @@ def timed_series() -> CreateEventRequest:
                 resource_value="room-7@resource",
             ),
         ],
-        video_meeting=VideoMeeting(url="https://works.do/abc", resource_id="abc"),
+        video_meeting=VideoMeetingInput(url="https://works.do/abc", resource_id="abc"),
         reminders=[
-            Reminder(method=ReminderMethod.DISPLAY, trigger="-PT10M"),
-            Reminder(
+            ReminderInput(method=ReminderMethod.DISPLAY, trigger="-PT10M"),
+            ReminderInput(
                 method=ReminderMethod.EMAIL,
-                trigger_date_time=ZonedDateTime(
+                trigger_date_time=ZonedDateTimeInput(
                     date_time=local("2024-06-04T09:00:00"), time_zone="Asia/Seoul"
                 ),
             ),
@@ -207,8 +207,8 @@ def timed_series() -> CreateEventRequest:
     )
     exception = EventRequest(
         summary="Weekly sync (moved)",
-        start=EventTime(date_time=local("2024-06-11T15:00:00"), time_zone="Asia/Seoul"),
-        end=EventTime(date_time=local("2024-06-11T16:00:00"), time_zone="Asia/Seoul"),
+        start=EventTimeInput(date_time=local("2024-06-11T15:00:00"), time_zone="Asia/Seoul"),
+        end=EventTimeInput(date_time=local("2024-06-11T16:00:00"), time_zone="Asia/Seoul"),
         recurring_event_id="TZID=Asia/Seoul:20240611T100000",
         transparency=Transparency.TRANSPARENT,
         visibility=Visibility.PUBLIC,
@@ -224,8 +224,8 @@ def all_day_event() -> CreateEventRequest:
             EventRequest(
                 event_id="calspec-e2e-all-day",
                 summary="Offsite",
-                start=EventTime(date=datetime.date(2024, 6, 20)),
-                end=EventTime(date=datetime.date(2024, 6, 22)),
+                start=EventTimeInput(date=datetime.date(2024, 6, 20)),
+                end=EventTimeInput(date=datetime.date(2024, 6, 22)),
                 transparency=Transparency.TRANSPARENT,
                 visibility=Visibility.PUBLIC,
                 sequence=0,
@@ -450,8 +450,8 @@ def status(response: Any, expected: int) -> None:
     assert response.status_code == expected, (response.status_code, response.content)
 
 
-def seoul(value: str) -> EventTime:
-    return EventTime(date_time=local(value), time_zone="Asia/Seoul")
+def seoul(value: str) -> EventTimeInput:
+    return EventTimeInput(date_time=local(value), time_zone="Asia/Seoul")
 
 
 def event_ids(events: EventList) -> list[str]:
@@ -604,7 +604,9 @@ def personal_ids(client: LineWorksClient, user: str) -> list[str]:
 
 def test_lineworks_shared_calendar_lifecycle(fake_url: str) -> None:
     owner = lw_client(fake_url, "lw-demo-token")
-    reader = CalendarMember(id=LW_USER2, type_=CalendarMemberType.USER, role=CalendarMemberRole.EVENT_READ)
+    reader = CalendarMemberInput(
+        id=LW_USER2, type_=CalendarMemberType.USER, role=CalendarMemberRole.EVENT_READ
+    )
     request = CreateCalendarRequest(
         calendar_name="Project X", description="Launch plan", members=[reader], is_public=False
     )
@@ -616,7 +618,7 @@ def test_lineworks_shared_calendar_lifecycle(fake_url: str) -> None:
         "Launch plan",
         False,
     )
-    assert reader in created.members
+    assert reader.to_dict() in [member.to_dict() for member in created.members]
     got = parsed(lw_get_calendar.sync_detailed(calendar_id, client=owner), 200, Calendar)
     assert got.to_dict() == created.to_dict()
 

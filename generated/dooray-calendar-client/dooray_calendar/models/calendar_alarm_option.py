@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.calendar_alarm_option_type import CalendarAlarmOptionType
 from ..types import UNSET, Unset
@@ -22,12 +21,11 @@ class CalendarAlarmOption:
 
     Attributes:
         type_ (CalendarAlarmOptionType | Unset):
-        params (CalendarAlarmOptionParams | Unset):
+        params (CalendarAlarmOptionParams | Unset): The hook's own settings, passed on as they are (free-form).
     """
 
     type_: CalendarAlarmOptionType | Unset = UNSET
     params: CalendarAlarmOptionParams | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str | Unset = UNSET
@@ -39,7 +37,7 @@ class CalendarAlarmOption:
             params = self.params.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if type_ is not UNSET:
             field_dict["type"] = type_
@@ -72,21 +70,4 @@ class CalendarAlarmOption:
             params=params,
         )
 
-        _instance.additional_properties = d
         return _instance
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -11,6 +11,8 @@ T = TypeVar("T", bound="CalendarAlarmOptionParams")
 
 @_attrs_define
 class CalendarAlarmOptionParams:
+    """The hook's own settings, passed on as they are (free-form)."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.calendar_member import CalendarMember
+    from ..models.calendar_member_input import CalendarMemberInput
 
 
 T = TypeVar("T", bound="CreateCalendarRequest")
@@ -20,13 +20,13 @@ class CreateCalendarRequest:
 
     Attributes:
         calendar_name (str): Name.
-        members (list[CalendarMember] | Unset): Who to share the calendar with.
+        members (list[CalendarMemberInput] | Unset): Who to share the calendar with.
         description (str | Unset): Memo.
         is_public (bool | Unset): Whether everyone in the company may see the calendar. Default: False.
     """
 
     calendar_name: str
-    members: list[CalendarMember] | Unset = UNSET
+    members: list[CalendarMemberInput] | Unset = UNSET
     description: str | Unset = UNSET
     is_public: bool | Unset = UNSET
 
@@ -62,17 +62,17 @@ class CreateCalendarRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calendar_member import CalendarMember  # noqa: PLC0415
+        from ..models.calendar_member_input import CalendarMemberInput  # noqa: PLC0415
 
         d = dict(src_dict)
         calendar_name = d.pop("calendarName")
 
         _members = d.pop("members", UNSET)
-        members: list[CalendarMember] | Unset = UNSET
+        members: list[CalendarMemberInput] | Unset = UNSET
         if _members is not UNSET:
             members = []
             for members_item_data in _members:
-                members_item = CalendarMember.from_dict(members_item_data)
+                members_item = CalendarMemberInput.from_dict(members_item_data)
 
                 members.append(members_item)
 

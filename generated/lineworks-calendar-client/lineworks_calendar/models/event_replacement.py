@@ -4,20 +4,19 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.transparency import Transparency
 from ..models.visibility import Visibility
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.attendee import Attendee
-    from ..models.event_time import EventTime
-    from ..models.map_ import Map
-    from ..models.map_url import MapUrl
-    from ..models.organizer import Organizer
-    from ..models.reminder import Reminder
-    from ..models.video_meeting import VideoMeeting
+    from ..models.attendee_input import AttendeeInput
+    from ..models.event_time_input import EventTimeInput
+    from ..models.map_input import MapInput
+    from ..models.map_url_input import MapUrlInput
+    from ..models.organizer_input import OrganizerInput
+    from ..models.reminder_input import ReminderInput
+    from ..models.video_meeting_input import VideoMeetingInput
 
 
 T = TypeVar("T", bound="EventReplacement")
@@ -28,17 +27,17 @@ class EventReplacement:
     """An event component as sent to replace an event; `eventId` is required here.
 
     Attributes:
-        summary (str): Title of the event (일정의 내용).
-        start (EventTime): Start or end of an event. All-day events have `date` (start inclusive, end
-            exclusive); timed events have `dateTime` with `timeZone`, never both.
         event_id (str): The event's ID; assigned when left out (지정하지 않으면 자동으로 할당된다).
+        summary (str): Title of the event (일정의 내용).
+        start (EventTimeInput): Start or end of an event. All-day events have `date` (start inclusive, end
+            exclusive); timed events have `dateTime` with `timeZone`, never both.
         description (str | Unset): Memo (일정의 메모).
         location (str | Unset): Place (일정의 장소).
-        map_ (Map | Unset): Map attached to the event (위치 정보).
-        map_url (MapUrl | Unset): Image and URL of the attached map.
+        map_ (MapInput | Unset): Map attached to the event (위치 정보).
+        map_url (MapUrlInput | Unset): Image and URL of the attached map.
         category_id (str | Unset): Category ID; read it from an event that has the category set.
-        organizer (Organizer | Unset): The organizer (主催者).
-        end (EventTime | Unset): Start or end of an event. All-day events have `date` (start inclusive, end
+        organizer (OrganizerInput | Unset): The organizer (主催者).
+        end (EventTimeInput | Unset): Start or end of an event. All-day events have `date` (start inclusive, end
             exclusive); timed events have `dateTime` with `timeZone`, never both.
         recurrence (list[str] | Unset): Recurrence rules as RFC 5545 content lines: `RRULE:` (section 3.3.10) and
             `EXDATE`
@@ -49,39 +48,38 @@ class EventReplacement:
         transparency (Transparency | Unset): Busy or free: OPAQUE is busy (바쁨), TRANSPARENT is free (한가함).
         visibility (Visibility | Unset): PUBLIC (공개) or PRIVATE (비공개).
         sequence (int | Unset): iCalendar sequence number of the event.
-        attendees (list[Attendee] | Unset): Attendees and resources (참가자 정보).
-        video_meeting (VideoMeeting | Unset): The video meeting of the event (화상회의 정보).
-        reminders (list[Reminder] | Unset): Reminders (일정 알림 정보).
+        attendees (list[AttendeeInput] | Unset): Attendees and resources (참가자 정보).
+        video_meeting (VideoMeetingInput | Unset): The video meeting of the event (화상회의 정보).
+        reminders (list[ReminderInput] | Unset): Reminders (일정 알림 정보).
         priority (int | Unset): Importance: 0 undefined, 1 most important, 2 second, ... 9 least important.
     """
 
-    summary: str
-    start: EventTime
     event_id: str
+    summary: str
+    start: EventTimeInput
     description: str | Unset = UNSET
     location: str | Unset = UNSET
-    map_: Map | Unset = UNSET
-    map_url: MapUrl | Unset = UNSET
+    map_: MapInput | Unset = UNSET
+    map_url: MapUrlInput | Unset = UNSET
     category_id: str | Unset = UNSET
-    organizer: Organizer | Unset = UNSET
-    end: EventTime | Unset = UNSET
+    organizer: OrganizerInput | Unset = UNSET
+    end: EventTimeInput | Unset = UNSET
     recurrence: list[str] | Unset = UNSET
     recurring_event_id: str | Unset = UNSET
     transparency: Transparency | Unset = UNSET
     visibility: Visibility | Unset = UNSET
     sequence: int | Unset = UNSET
-    attendees: list[Attendee] | Unset = UNSET
-    video_meeting: VideoMeeting | Unset = UNSET
-    reminders: list[Reminder] | Unset = UNSET
+    attendees: list[AttendeeInput] | Unset = UNSET
+    video_meeting: VideoMeetingInput | Unset = UNSET
+    reminders: list[ReminderInput] | Unset = UNSET
     priority: int | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        event_id = self.event_id
+
         summary = self.summary
 
         start = self.start.to_dict()
-
-        event_id = self.event_id
 
         description = self.description
 
@@ -142,12 +140,12 @@ class EventReplacement:
         priority = self.priority
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
+                "eventId": event_id,
                 "summary": summary,
                 "start": start,
-                "eventId": event_id,
             }
         )
         if description is not UNSET:
@@ -187,54 +185,54 @@ class EventReplacement:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.attendee import Attendee  # noqa: PLC0415
-        from ..models.event_time import EventTime  # noqa: PLC0415
-        from ..models.map_ import Map  # noqa: PLC0415
-        from ..models.map_url import MapUrl  # noqa: PLC0415
-        from ..models.organizer import Organizer  # noqa: PLC0415
-        from ..models.reminder import Reminder  # noqa: PLC0415
-        from ..models.video_meeting import VideoMeeting  # noqa: PLC0415
+        from ..models.attendee_input import AttendeeInput  # noqa: PLC0415
+        from ..models.event_time_input import EventTimeInput  # noqa: PLC0415
+        from ..models.map_input import MapInput  # noqa: PLC0415
+        from ..models.map_url_input import MapUrlInput  # noqa: PLC0415
+        from ..models.organizer_input import OrganizerInput  # noqa: PLC0415
+        from ..models.reminder_input import ReminderInput  # noqa: PLC0415
+        from ..models.video_meeting_input import VideoMeetingInput  # noqa: PLC0415
 
         d = dict(src_dict)
+        event_id = d.pop("eventId")
+
         summary = d.pop("summary")
 
-        start = EventTime.from_dict(d.pop("start"))
-
-        event_id = d.pop("eventId")
+        start = EventTimeInput.from_dict(d.pop("start"))
 
         description = d.pop("description", UNSET)
 
         location = d.pop("location", UNSET)
 
         _map_ = d.pop("map", UNSET)
-        map_: Map | Unset
+        map_: MapInput | Unset
         if isinstance(_map_, Unset):
             map_ = UNSET
         else:
-            map_ = Map.from_dict(_map_)
+            map_ = MapInput.from_dict(_map_)
 
         _map_url = d.pop("mapUrl", UNSET)
-        map_url: MapUrl | Unset
+        map_url: MapUrlInput | Unset
         if isinstance(_map_url, Unset):
             map_url = UNSET
         else:
-            map_url = MapUrl.from_dict(_map_url)
+            map_url = MapUrlInput.from_dict(_map_url)
 
         category_id = d.pop("categoryId", UNSET)
 
         _organizer = d.pop("organizer", UNSET)
-        organizer: Organizer | Unset
+        organizer: OrganizerInput | Unset
         if isinstance(_organizer, Unset):
             organizer = UNSET
         else:
-            organizer = Organizer.from_dict(_organizer)
+            organizer = OrganizerInput.from_dict(_organizer)
 
         _end = d.pop("end", UNSET)
-        end: EventTime | Unset
+        end: EventTimeInput | Unset
         if isinstance(_end, Unset):
             end = UNSET
         else:
-            end = EventTime.from_dict(_end)
+            end = EventTimeInput.from_dict(_end)
 
         recurrence = cast(list[str], d.pop("recurrence", UNSET))
 
@@ -257,36 +255,36 @@ class EventReplacement:
         sequence = d.pop("sequence", UNSET)
 
         _attendees = d.pop("attendees", UNSET)
-        attendees: list[Attendee] | Unset = UNSET
+        attendees: list[AttendeeInput] | Unset = UNSET
         if _attendees is not UNSET:
             attendees = []
             for attendees_item_data in _attendees:
-                attendees_item = Attendee.from_dict(attendees_item_data)
+                attendees_item = AttendeeInput.from_dict(attendees_item_data)
 
                 attendees.append(attendees_item)
 
         _video_meeting = d.pop("videoMeeting", UNSET)
-        video_meeting: VideoMeeting | Unset
+        video_meeting: VideoMeetingInput | Unset
         if isinstance(_video_meeting, Unset):
             video_meeting = UNSET
         else:
-            video_meeting = VideoMeeting.from_dict(_video_meeting)
+            video_meeting = VideoMeetingInput.from_dict(_video_meeting)
 
         _reminders = d.pop("reminders", UNSET)
-        reminders: list[Reminder] | Unset = UNSET
+        reminders: list[ReminderInput] | Unset = UNSET
         if _reminders is not UNSET:
             reminders = []
             for reminders_item_data in _reminders:
-                reminders_item = Reminder.from_dict(reminders_item_data)
+                reminders_item = ReminderInput.from_dict(reminders_item_data)
 
                 reminders.append(reminders_item)
 
         priority = d.pop("priority", UNSET)
 
         _instance = cls(
+            event_id=event_id,
             summary=summary,
             start=start,
-            event_id=event_id,
             description=description,
             location=location,
             map_=map_,
@@ -305,21 +303,4 @@ class EventReplacement:
             priority=priority,
         )
 
-        _instance.additional_properties = d
         return _instance
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.calendar_member import CalendarMember
+    from ..models.calendar_member_input import CalendarMemberInput
 
 
 T = TypeVar("T", bound="UpdateCalendarRequest")
@@ -20,13 +20,13 @@ class UpdateCalendarRequest:
 
     Attributes:
         calendar_name (str | Unset): Name.
-        members (list[CalendarMember] | Unset): The new member list, replacing the old one.
+        members (list[CalendarMemberInput] | Unset): The new member list, replacing the old one.
         description (str | Unset): Memo.
         is_public (bool | Unset): Whether everyone in the company may see the calendar.
     """
 
     calendar_name: str | Unset = UNSET
-    members: list[CalendarMember] | Unset = UNSET
+    members: list[CalendarMemberInput] | Unset = UNSET
     description: str | Unset = UNSET
     is_public: bool | Unset = UNSET
 
@@ -60,17 +60,17 @@ class UpdateCalendarRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calendar_member import CalendarMember  # noqa: PLC0415
+        from ..models.calendar_member_input import CalendarMemberInput  # noqa: PLC0415
 
         d = dict(src_dict)
         calendar_name = d.pop("calendarName", UNSET)
 
         _members = d.pop("members", UNSET)
-        members: list[CalendarMember] | Unset = UNSET
+        members: list[CalendarMemberInput] | Unset = UNSET
         if _members is not UNSET:
             members = []
             for members_item_data in _members:
-                members_item = CalendarMember.from_dict(members_item_data)
+                members_item = CalendarMemberInput.from_dict(members_item_data)
 
                 members.append(members_item)
 

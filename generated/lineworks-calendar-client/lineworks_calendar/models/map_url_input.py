@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="MapUrlInput")
+
+
+@_attrs_define
+class MapUrlInput:
+    """Image and URL of the attached map.
+
+    Attributes:
+        map_url (str | Unset): Map URL.
+        image_id (str | Unset): Map image ID.
+    """
+
+    map_url: str | Unset = UNSET
+    image_id: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        map_url = self.map_url
+
+        image_id = self.image_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if map_url is not UNSET:
+            field_dict["mapUrl"] = map_url
+        if image_id is not UNSET:
+            field_dict["imageId"] = image_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        map_url = d.pop("mapUrl", UNSET)
+
+        image_id = d.pop("imageId", UNSET)
+
+        _instance = cls(
+            map_url=map_url,
+            image_id=image_id,
+        )
+
+        return _instance

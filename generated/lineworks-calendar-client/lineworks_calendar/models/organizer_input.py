@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="OrganizerInput")
+
+
+@_attrs_define
+class OrganizerInput:
+    """The organizer (主催者).
+
+    Attributes:
+        email (str): The organizer's mail address.
+        display_name (str | Unset): The organizer's name.
+    """
+
+    email: str
+    display_name: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        email = self.email
+
+        display_name = self.display_name
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "email": email,
+            }
+        )
+        if display_name is not UNSET:
+            field_dict["displayName"] = display_name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        email = d.pop("email")
+
+        display_name = d.pop("displayName", UNSET)
+
+        _instance = cls(
+            email=email,
+            display_name=display_name,
+        )
+
+        return _instance

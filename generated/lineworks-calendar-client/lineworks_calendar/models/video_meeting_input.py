@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="VideoMeetingInput")
+
+
+@_attrs_define
+class VideoMeetingInput:
+    """The video meeting of the event (화상회의 정보).
+
+    Attributes:
+        url (str | Unset): Join URL; read-only per the ja page.
+        resource_id (str | Unset): Video meeting ID; read-only per the ja page.
+    """
+
+    url: str | Unset = UNSET
+    resource_id: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        url = self.url
+
+        resource_id = self.resource_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if url is not UNSET:
+            field_dict["url"] = url
+        if resource_id is not UNSET:
+            field_dict["resourceId"] = resource_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        url = d.pop("url", UNSET)
+
+        resource_id = d.pop("resourceId", UNSET)
+
+        _instance = cls(
+            url=url,
+            resource_id=resource_id,
+        )
+
+        return _instance

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from .. import types as _calspec_types
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ZonedDateTimeInput")
+
+
+@_attrs_define
+class ZonedDateTimeInput:
+    """A wall-clock time with its time zone (날짜 및 시간 정보).
+
+    Attributes:
+        date_time (datetime.datetime | Unset): `YYYY-MM-DDTHH:mm:ss` in `timeZone`. Example: 2021-12-13T10:00:00.
+        time_zone (str | Unset): IANA time zone name, e.g. `Asia/Seoul`, `Asia/Tokyo`. Example: Asia/Seoul.
+    """
+
+    date_time: datetime.datetime | Unset = UNSET
+    time_zone: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        date_time: str | Unset = UNSET
+        if not isinstance(self.date_time, Unset):
+            date_time = _calspec_types.format_datetime(self.date_time)
+
+        time_zone = self.time_zone
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if date_time is not UNSET:
+            field_dict["dateTime"] = date_time
+        if time_zone is not UNSET:
+            field_dict["timeZone"] = time_zone
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _date_time = d.pop("dateTime", UNSET)
+        date_time: datetime.datetime | Unset
+        if isinstance(_date_time, Unset):
+            date_time = UNSET
+        else:
+            date_time = _calspec_types.parse_datetime(_date_time)
+
+        time_zone = d.pop("timeZone", UNSET)
+
+        _instance = cls(
+            date_time=date_time,
+            time_zone=time_zone,
+        )
+
+        return _instance
