@@ -21,9 +21,9 @@ from dateutil import rrule
 from fake.auth import Principal
 from fake.context import Context, Handler
 from fake.errors import ApiError
-from fake.spec import parse_date_time, parse_offset_date
 from fake.store import FOREVER, Store
 from fake.timeutil import DAY, date_epoch, epoch, format_offset, offset_of, utc_stamp, wall_seconds, zone
+from generator.formats import parse_date_time, parse_offset_date
 
 PROVIDER = "dooray"
 MAX_WINDOW = 366 * DAY  # "at most one year": a leap year fits

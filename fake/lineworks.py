@@ -22,9 +22,9 @@ from dateutil.rrule import rrulestr
 from fake.auth import Principal
 from fake.context import Context, Handler
 from fake.errors import ApiError
-from fake.spec import parse_date_time
 from fake.store import FOREVER, Conflict, Store
 from fake.timeutil import DAY, epoch, local_epoch, offset_of, wall_seconds, zone
+from generator.formats import parse_date_time
 
 PROVIDER = "lineworks"
 MAX_WINDOW = 31 * DAY

@@ -5,12 +5,11 @@ openapi-python-client and the fake server trust the specs, so mistakes are caugh
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import jsonschema
 import referencing
@@ -20,13 +19,12 @@ from openapi_spec_validator import OpenAPIV31SpecValidator
 from referencing.jsonschema import DRAFT202012
 
 from .closing import SCHEMA_PREFIX, ClosingError, close_all_of, is_closed_all_of
+from .formats import FORMAT_CHECKER
 from .providers import display_path
 from .specfile import load_spec
 
 BASE_URI = "urn:calspec:spec"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-LOCAL_DATE_TIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
-OFFSET_DATE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})(Z|[+-]\d{2}:\d{2})$")
 # Keywords whose value is a subschema / a map of subschemas / a list of subschemas (JSON Schema 2020-12).
 SCHEMA_KEYWORDS = (
     "additionalProperties",
@@ -50,42 +48,6 @@ def pointer(*parts: str | int) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
-def _is_local_date_time(value: object) -> bool:
-    if not isinstance(value, str):
-        return True
-    if not LOCAL_DATE_TIME_RE.match(value):
-        return False
-    datetime.datetime.fromisoformat(value)
-    return True
-
-
-def _is_offset_date(value: object) -> bool:
-    if not isinstance(value, str):
-        return True
-    match = OFFSET_DATE_RE.match(value)
-    if not match:
-        return False
-    datetime.date.fromisoformat(match.group(1))
-    return True
-
-
-def _is_uri(value: object) -> bool:
-    if not isinstance(value, str):
-        return True
-    parts = urlsplit(value)
-    return bool(parts.scheme) and not any(c.isspace() for c in value)
-
-
-def format_checker() -> jsonschema.FormatChecker:
-    """Standard formats plus the specs' custom ones; `uri` checked here because rfc3987 is not installed."""
-    checker = jsonschema.FormatChecker()
-    checker.checks("local-date-time", raises=ValueError)(_is_local_date_time)
-    checker.checks("offset-date", raises=ValueError)(_is_offset_date)
-    if "uri" not in checker.checkers:
-        checker.checks("uri")(_is_uri)
-    return checker
-
-
 class Linter:
     """Collects every problem in one spec as `file: pointer: message` lines."""
 
@@ -96,7 +58,7 @@ class Linter:
         resource = DRAFT202012.create_resource(doc)
         self.registry: referencing.Registry[Any] = referencing.Registry().with_resource(BASE_URI, resource)
         self.resolver = self.registry.resolver(base_uri=BASE_URI)
-        self.checker = format_checker()
+        self.checker = FORMAT_CHECKER
         self.used_examples: set[str] = set()
 
     def error(self, where: str, message: str) -> None:

@@ -13,9 +13,10 @@ from starlette.testclient import TestClient
 
 from fake import __main__ as cli
 from fake.app import create_app
-from fake.spec import FORMAT_CHECKER, Router, load_specs, parse_date_time
+from fake.spec import Router, load_specs
 from fake.store import Conflict, Store
 from fake.world import FIXTURES_DIR
+from generator.formats import FORMAT_CHECKER, parse_date_time
 
 EVENTS = "/v1.0/users/me/calendars/calendar-96b8-4c74-8277-7953e0b4604a/events"
 AUTH = {"Authorization": "Bearer lw-demo-token"}

@@ -8,22 +8,21 @@ The extraction itself is checked against facts that a careless cleaning would br
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import seed_examples as se
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
+
+from generator.formats import FORMAT_CHECKER
 
 JSON_EXAMPLES = sorted(se.raw_example_texts())
 QUERY_EXAMPLES = [("dooray", "ListEventsQuery"), ("dooray", "ListEventsQueryParams")]
 ALL_EXAMPLES = JSON_EXAMPLES + QUERY_EXAMPLES
 
-LOCAL_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
-OFFSET_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})$")
 SPEC_URI = "urn:calspec:spec"
 
 
@@ -232,18 +231,6 @@ def test_spec_example_is_seed_plus_corrections(
 # --- schema validation --------------------------------------------------------------------
 
 
-def _format_checker() -> FormatChecker:
-    checker = FormatChecker()
-    for name, pattern in (
-        ("local-date-time", LOCAL_DATE_TIME),
-        ("offset-date", OFFSET_DATE),
-    ):
-        checker.checks(name)(
-            lambda value, pattern=pattern: not isinstance(value, str) or bool(pattern.match(value))
-        )
-    return checker
-
-
 def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
@@ -290,7 +277,7 @@ def _validator(spec: Any, pointer: str) -> Draft202012Validator:
     return Draft202012Validator(
         {"$ref": f"{SPEC_URI}#{pointer}"},
         registry=registry,
-        format_checker=_format_checker(),
+        format_checker=FORMAT_CHECKER,
     )
 
 
@@ -315,12 +302,14 @@ def test_corrected_example_is_valid(
 
 
 def test_format_checker_knows_the_custom_formats() -> None:
-    """Guards the test itself: a wrong wall-clock or all-day value must fail."""
-    checker = _format_checker()
+    """Guards the test itself: a wrong wall-clock, all-day value or day no calendar has must fail."""
+    checker = FORMAT_CHECKER
     assert checker.conforms("2021-12-13T14:00:00", "local-date-time")
     assert not checker.conforms("2021-12-13T14:00:00+09:00", "local-date-time")
     assert checker.conforms("2015-09-08+09:00", "offset-date")
     assert not checker.conforms("2015-09-08", "offset-date")
+    assert not checker.conforms("2021-02-30T14:00:00", "local-date-time")
+    assert not checker.conforms("2021-12-13 14:00:00+09:00", "date-time") and not checker.conforms("x", "uri")
 
 
 LIST_EVENTS = "/calendar/v1/calendars/*/events"
@@ -366,4 +355,4 @@ def test_query_example_is_valid(
 
 def test_raw_query_quotes_would_fail(raw: dict[se.Key, Any]) -> None:
     """Why the quote correction exists: a quoted date-time is not a date-time."""
-    assert not _format_checker().conforms(raw[("dooray", "ListEventsQuery")]["timeMin"], "date-time")
+    assert not FORMAT_CHECKER.conforms(raw[("dooray", "ListEventsQuery")]["timeMin"], "date-time")
