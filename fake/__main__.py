@@ -67,10 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.db:
         os.environ["CALSPEC_FAKE_DB"] = str(Path(args.db).resolve())
         from fake.app import create_app
+        from fake.store import StoreVersionError
 
-        create_app(
-            db=os.environ["CALSPEC_FAKE_DB"], fixtures_dir=args.fixtures
-        ).store.close()  # seed once, up front
+        try:
+            # Seed once, up front, before the workers start.
+            create_app(db=os.environ["CALSPEC_FAKE_DB"], fixtures_dir=args.fixtures).store.close()
+        except StoreVersionError as error:
+            parser.error(str(error))
     if args.fixtures:
         os.environ["CALSPEC_FAKE_FIXTURES"] = str(args.fixtures.resolve())
     print(banner(args.host, args.port, args.db, args.fixtures), flush=True)

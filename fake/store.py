@@ -20,15 +20,16 @@ from pathlib import Path
 from typing import Any
 
 FOREVER = 2**62
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS calendars (
+    position INTEGER PRIMARY KEY AUTOINCREMENT,  -- creation order, never reused: cursors stay right
     provider TEXT NOT NULL,
     calendar_id TEXT NOT NULL,
     doc TEXT NOT NULL,
-    PRIMARY KEY (provider, calendar_id)
+    UNIQUE (provider, calendar_id)
 );
 CREATE TABLE IF NOT EXISTS events (
     provider TEXT NOT NULL,
@@ -48,6 +49,10 @@ class Conflict(Exception):
     """The row exists already."""
 
 
+class StoreVersionError(Exception):
+    """The database file was made by another version of the fake."""
+
+
 class Store:
     def __init__(self, db: str | Path | None = None) -> None:
         self.path = None if db in (None, "", ":memory:") else str(db)
@@ -64,6 +69,14 @@ class Store:
             for statement in _DDL.strip().split(";"):
                 if statement.strip():
                     self._conn.execute(statement)
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'seeded'").fetchone()
+        if row is not None and row[0] != SCHEMA_VERSION:
+            self._conn.close()
+            raise StoreVersionError(
+                f"{self.path} was made by another version of the fake (schema {row[0]}, this one is "
+                f"{SCHEMA_VERSION}): delete it, or pass another --db"
+            )
 
     def close(self) -> None:
         with self._lock:
@@ -132,7 +145,7 @@ class Store:
     def list_calendars(self, provider: str) -> list[dict[str, Any]]:
         with self._lock:
             rows = self._conn.execute(
-                "SELECT doc FROM calendars WHERE provider = ? ORDER BY rowid", (provider,)
+                "SELECT doc FROM calendars WHERE provider = ? ORDER BY position", (provider,)
             ).fetchall()
         return [_load(row[0]) for row in rows]
 
@@ -140,7 +153,7 @@ class Store:
         """(position, calendar) in creation order; positions only grow, so they make stable cursors."""
         with self._lock:
             rows = self._conn.execute(
-                "SELECT rowid, doc FROM calendars WHERE provider = ? ORDER BY rowid", (provider,)
+                "SELECT position, doc FROM calendars WHERE provider = ? ORDER BY position", (provider,)
             ).fetchall()
         return [(int(row[0]), _load(row[1])) for row in rows]
 

@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 from fake import __main__ as cli
 from fake.app import create_app
 from fake.spec import Router, load_specs
-from fake.store import Conflict, Store
+from fake.store import Conflict, Store, StoreVersionError
 from fake.world import FIXTURES_DIR
 from generator.formats import FORMAT_CHECKER, parse_date_time
 
@@ -192,3 +192,55 @@ def test_router_literal_segment_beats_a_parameter(tmp_path: Path) -> None:
         assert literal.operation.operation_id == "literal"
         assert templated.operation.operation_id == "templated"
         assert templated.path_params == {"calendar-id": "7"}
+
+
+def test_calendar_positions_are_never_reused() -> None:
+    """A personals cursor names a position: a calendar made after the last one was deleted comes after it."""
+    store = Store()
+    store.put_calendar("x", "a", {"id": "a"})
+    store.put_calendar("x", "b", {"id": "b"})
+    last = max(position for position, _ in store.calendar_rows("x"))
+    assert store.delete_calendar("x", "b")
+    store.put_calendar("x", "c", {"id": "c"})
+    store.put_calendar("x", "a", {"id": "a", "renamed": True})  # an update keeps its place
+    rows = store.calendar_rows("x")
+    assert [doc["id"] for _, doc in rows] == ["a", "c"]
+    assert rows[1][0] > last
+
+
+def test_personals_paging_does_not_skip_a_calendar_made_after_a_delete() -> None:
+    """A cursor names the last calendar of its page; deleting it and all later ones must not hide the next."""
+    client = TestClient(create_app())
+    personals = "/v1.0/users/me/calendar-personals"
+
+    def make(name: str) -> str:
+        response = client.post("/v1.0/calendars", json={"calendarName": name}, headers=AUTH)
+        assert response.status_code == 201
+        calendar_id: str = response.json()["calendarId"]
+        return calendar_id
+
+    cursor_at, last = make("cursor ends here"), make("last")
+    listed = client.get(personals, params={"count": 50}, headers=AUTH).json()["calendarPersonals"]
+    assert [c["calendarId"] for c in listed[-2:]] == [cursor_at, last]
+    page = client.get(personals, params={"count": len(listed) - 1}, headers=AUTH).json()
+    assert page["calendarPersonals"][-1]["calendarId"] == cursor_at
+    cursor = page["responseMetaData"]["nextCursor"]
+    for calendar_id in (cursor_at, last):
+        assert client.delete(f"/v1.0/calendars/{calendar_id}", headers=AUTH).status_code == 204
+    again = make("made after the deletes")
+    rest = client.get(personals, params={"count": 50, "cursor": cursor}, headers=AUTH).json()
+    assert [c["calendarId"] for c in rest["calendarPersonals"]] == [again]
+
+
+def test_database_of_another_version_is_refused_clearly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "old.sqlite"
+    Store(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO meta (key, value) VALUES ('seeded', '1')")
+    with pytest.raises(StoreVersionError, match="another version of the fake"):
+        Store(db)
+    with pytest.raises(SystemExit):
+        cli.main(["--db", str(db)])
+    assert "delete it, or pass another --db" in capsys.readouterr().err
