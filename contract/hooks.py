@@ -320,10 +320,9 @@ def lineworks_removed(calendar_id: object, event_id: object) -> bool:
     if calendar_id is not None and str(calendar_id) in RUN.lineworks_deleted_calendars:
         return True
     calendar = DEFAULT_CALENDAR if calendar_id is None else str(calendar_id)
+    # Same event id, and the same calendar, or a default-calendar path on either side.
     return any(
-        deleted == str(event_id)
-        and DEFAULT_CALENDAR in (calendar, where)
-        or (where, deleted) == (calendar, str(event_id))
+        deleted == str(event_id) and (where == calendar or DEFAULT_CALENDAR in (calendar, where))
         for where, deleted in RUN.lineworks_deleted_events
     )
 

@@ -141,8 +141,7 @@ class Linter:
         An object schema with `properties` under a request body must not take other keys; a schema with
         no `properties` (a free-form map) may. Checked on the flattened copy the generator reads.
         """
-        schemas = (self.doc.get("components") or {}).get("schemas") or {}
-        self._check_unevaluated(self.doc, (), schemas)
+        self._check_unevaluated(self.doc, ())
         try:
             flat = close_all_of(self.doc)
         except ClosingError as exc:
@@ -156,7 +155,7 @@ class Linter:
                 where = (*parts, "requestBody", "content", media, "schema")
                 self._check_request_schema(content.get("schema"), where, flat_schemas, seen)
 
-    def _check_unevaluated(self, node: Any, parts: tuple[str | int, ...], schemas: dict[str, Any]) -> None:
+    def _check_unevaluated(self, node: Any, parts: tuple[str | int, ...]) -> None:
         if isinstance(node, dict):
             if "unevaluatedProperties" in node:
                 top = len(parts) == 3 and parts[:2] == ("components", "schemas")
@@ -168,10 +167,10 @@ class Linter:
                     )
             for key, value in node.items():
                 if key not in ("example", "examples"):
-                    self._check_unevaluated(value, (*parts, key), schemas)
+                    self._check_unevaluated(value, (*parts, key))
         elif isinstance(node, list):
             for index, item in enumerate(node):
-                self._check_unevaluated(item, (*parts, index), schemas)
+                self._check_unevaluated(item, (*parts, index))
 
     def _check_request_schema(
         self, node: Any, parts: tuple[str | int, ...], schemas: dict[str, Any], seen: set[str]
