@@ -22,7 +22,8 @@ class CreatePrivateCalendarRequest:
     Attributes:
         name (str):
         type_ (Literal['private']):
-        calendar_member_list (list[DistributionListGrant | MemberGrant] | Unset):
+        calendar_member_list (list[DistributionListGrant | MemberGrant] | Unset): At most 1000 entries (spec/NOTES.md
+            D35).
         me (CreatePrivateCalendarRequestMe | Unset): The member's own settings for the new calendar.
     """
 

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="ReplaceCalendarMembersRequest")
 class ReplaceCalendarMembersRequest:
     """
     Attributes:
-        calendar_member_list (list[DistributionListGrant | MemberGrant]):
+        calendar_member_list (list[DistributionListGrant | MemberGrant]): At most 1000 entries (spec/NOTES.md D35).
     """
 
     calendar_member_list: list[DistributionListGrant | MemberGrant]

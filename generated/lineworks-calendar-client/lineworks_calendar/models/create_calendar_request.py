@@ -20,7 +20,8 @@ class CreateCalendarRequest:
 
     Attributes:
         calendar_name (str): Name.
-        members (list[CalendarMemberInput] | Unset): Who to share the calendar with.
+        members (list[CalendarMemberInput] | Unset): Who to share the calendar with. At most 1000 entries (spec/NOTES.md
+            L47).
         description (str | Unset): Memo.
         is_public (bool | Unset): Whether everyone in the company may see the calendar. Default: False.
     """

@@ -22,7 +22,7 @@ class CreateEventRequest:
 
         Attributes:
             event_components (list[EventRequest]): The event and its recurrence exceptions; every element has the same
-                `eventId`.
+                `eventId`. At most 1000 (spec/NOTES.md L47).
             send_notification (bool | Unset): Whether to notify the attendees (일정 알림 발송 여부). Default: True.
     """
 

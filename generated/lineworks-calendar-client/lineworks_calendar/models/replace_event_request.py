@@ -21,7 +21,7 @@ class ReplaceEventRequest:
 
         Attributes:
             event_components (list[EventReplacement]): The event and its recurrence exceptions; every element has the
-                event's `eventId`.
+                event's `eventId`. At most 1000 (spec/NOTES.md L47).
             send_notification (bool | Unset): Whether to notify the attendees (通知の送信フラグ). Default: True.
     """
 

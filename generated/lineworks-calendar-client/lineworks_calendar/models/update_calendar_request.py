@@ -20,7 +20,8 @@ class UpdateCalendarRequest:
 
     Attributes:
         calendar_name (str | Unset): Name.
-        members (list[CalendarMemberInput] | Unset): The new member list, replacing the old one.
+        members (list[CalendarMemberInput] | Unset): The new member list, replacing the old one. At most 1000 entries
+            (spec/NOTES.md L47).
         description (str | Unset): Memo.
         is_public (bool | Unset): Whether everyone in the company may see the calendar.
     """
