@@ -17,13 +17,14 @@ import uvicorn
 
 
 @contextmanager
-def serve(app: Any, *, startup_timeout: float = 10.0) -> Iterator[str]:
-    """Run `app` until the block ends; yields its root URL, `http://127.0.0.1:PORT`."""
+def serve(app: Any, *, startup_timeout: float = 10.0, **options: Any) -> Iterator[str]:
+    """Run `app` until the block ends; yields its root URL, `http://127.0.0.1:PORT`. `options` go to
+    `uvicorn.Config` (the fake passes `fake.limits.UVICORN_OPTIONS`)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="auto")
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="auto", **options)
     server = uvicorn.Server(config)
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [sock]}, daemon=True, name=f"uvicorn-{port}"

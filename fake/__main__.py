@@ -9,6 +9,7 @@ from pathlib import Path
 
 import uvicorn
 
+from fake.limits import UVICORN_OPTIONS
 from fake.world import load_world
 
 APP_FACTORY = "fake.__main__:app_from_env"
@@ -84,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         port=args.port,
         workers=args.workers,
         log_level=args.log_level,
+        **UVICORN_OPTIONS,
     )
     return 0
 

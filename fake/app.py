@@ -23,12 +23,12 @@ from fake import dooray, lineworks
 from fake.auth import authorize
 from fake.context import Context, Handler, utc_now
 from fake.errors import DOORAY, ApiError, error_body, provider_for_path
+from fake.limits import MAX_BODY, MAX_PATH
 from fake.spec import Operation, Router, SpecError, load_specs
 from fake.store import Store
 from fake.world import load_world, seed_store
 
 log = logging.getLogger("fake")
-MAX_BODY = 1024 * 1024
 HANDLERS: dict[str, Mapping[str, Handler]] = {"lineworks": lineworks.HANDLERS, DOORAY: dooray.HANDLERS}
 _LINEWORKS_SPEC_CODES = {"missing": "MISSING_PARAMETER", "invalid": "INVALID_PARAMETER"}
 
@@ -73,7 +73,10 @@ class FakeApp:
         provider = provider_for_path(scope.get("path", ""))
         op: Operation | None = None
         try:
-            match = self.router.match(request.method, _raw_path(scope))
+            raw_path = _raw_path(scope)
+            if len(raw_path) > MAX_PATH:
+                raise ApiError(414, f"The URL path is longer than {MAX_PATH} bytes", "LIMIT_EXCEEDED")
+            match = self.router.match(request.method, raw_path)
             if match is None:
                 raise ApiError(404, "No such resource", "NOT_FOUND")
             if match.operation is None:
@@ -189,7 +192,7 @@ async def _read_body(request: Request) -> bytes:
     async for chunk in request.stream():
         size += len(chunk)
         if size > MAX_BODY:
-            raise SpecError("body", "request body is larger than 1 MiB")
+            raise SpecError("body", f"request body is larger than {MAX_BODY // 1024 // 1024} MiB")
         chunks.append(chunk)
     return b"".join(chunks)
 

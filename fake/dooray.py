@@ -21,13 +21,24 @@ from dateutil import rrule
 from fake.auth import Principal
 from fake.context import Context, Handler
 from fake.errors import ApiError
+from fake.recurrence import Recurrence, RuleError, from_options
 from fake.store import FOREVER, Store
-from fake.timeutil import DAY, date_epoch, epoch, format_offset, offset_of, utc_stamp, wall_seconds, zone
+from fake.timeutil import (
+    DAY,
+    date_epoch,
+    epoch,
+    format_offset,
+    offset_of,
+    utc_stamp,
+    wall_seconds,
+    wall_time,
+    zone,
+    zoned_time,
+)
 from generator.formats import parse_date_time, parse_offset_date
 
 PROVIDER = "dooray"
 MAX_WINDOW = 366 * DAY  # "at most one year": a leap year fits
-MAX_EXPANSION = 100_000
 OCCURRENCE_ID = re.compile(r"^(?P<master>.+)-(?P<stamp>\d{8}T\d{6}Z)$")
 FREQUENCIES: dict[str, Any] = {
     "daily": rrule.DAILY,
@@ -47,7 +58,9 @@ WEEKDAYS = {
 DAY_TOKEN = re.compile(r"^(-?[1-5])? ?(SU|MO|TU|WE|TH|FR|SA)$")
 # Fields an event document keeps that the API never shows.
 _INTERNAL = {"calendarId", "personalSettings", "exdates"}
-# Roles: who may write events, manage the member list, delete the calendar.
+# Roles, strongest first: who may write events, manage the member list, delete the calendar.
+ROLES = ("owner", "delegatee", "all", "read_write", "view", "opaque_view")
+ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
 WRITE_ROLES = frozenset({"owner", "delegatee", "all", "read_write"})
 MANAGE_ROLES = frozenset({"owner", "delegatee", "all"})
 DELETE_ROLES = frozenset({"owner", "delegatee"})
@@ -246,11 +259,12 @@ def _byday(text: str) -> list[Any]:
     return days
 
 
-def series(doc: Mapping[str, Any]) -> tuple[When, Any]:
-    """The series' start and its dateutil rule (from `recurrenceRule`)."""
+def series(doc: Mapping[str, Any]) -> tuple[When, Recurrence]:
+    """The series' start and its recurrence (from `recurrenceRule`); ValueError if it can't be read,
+    RuleError if the fake refuses it."""
     rule = doc["recurrenceRule"]
     when = _when(doc)
-    options: dict[str, Any] = {"interval": int(rule.get("interval") or 1), "dtstart": when.dtstart}
+    options: dict[str, Any] = {"interval": int(rule.get("interval") or 1)}
     if rule.get("until"):
         until = parse_date_time(rule["until"])
         if when.whole_day:
@@ -263,22 +277,23 @@ def series(doc: Mapping[str, Any]) -> tuple[When, Any]:
         options["bymonth"] = [int(v) for v in str(rule["bymonth"]).split(",")]
     if rule.get("bymonthday"):
         options["bymonthday"] = [int(v) for v in str(rule["bymonthday"]).split(",")]
-    return when, rrule.rrule(FREQUENCIES[rule["frequency"]], **options)
+    return when, from_options(FREQUENCIES[rule["frequency"]], when.dtstart, **options)
 
 
 def occurrences(doc: Mapping[str, Any], lo: int, hi: int) -> Iterator[tuple[int, datetime, When]]:
-    """(epoch, start) of each occurrence starting in [lo, hi), leaving out the deleted ones."""
-    when, rule = series(doc)
+    """(epoch, start, when) of each occurrence starting in [lo, hi), leaving out the deleted ones."""
+    when, recurrence = series(doc)
     excluded = set(doc.get("exdates") or ())
-    try:
-        for count, value in enumerate(rule):
-            seconds = when.epoch_of(value)
-            if seconds >= hi or count >= MAX_EXPANSION:
-                return
-            if seconds >= lo and seconds not in excluded:
-                yield seconds, value, when
-    except (ValueError, OverflowError):
-        return
+    if when.whole_day:  # days at the event's own offset
+        starts = recurrence.starts(wall_time(lo + when.offset), wall_time(hi + when.offset))
+    else:
+        where = recurrence.dtstart.tzinfo
+        assert where is not None  # a timed series starts at an aware time
+        starts = recurrence.starts(zoned_time(lo, where), zoned_time(hi, where))
+    for value in starts:
+        seconds = when.epoch_of(value)
+        if lo <= seconds < hi and seconds not in excluded:
+            yield seconds, value, when
 
 
 def overlaps(start: int, end: int, lo: int, hi: int) -> bool:
@@ -538,7 +553,9 @@ def check_times(doc: dict[str, Any]) -> None:
             except ValueError:
                 raise _bad("recurrenceRule.timezoneName: unknown time zone") from None
         try:
-            next(iter(series(doc)[1]), None)
+            series(doc)
+        except RuleError as error:
+            raise _bad(f"recurrenceRule: {error}") from None
         except (ValueError, TypeError, OverflowError):
             raise _bad("recurrenceRule: not a rule that produces dates") from None
 
@@ -671,14 +688,39 @@ def apply_members(ctx: Context, calendar: dict[str, Any], grants: list[dict[str,
     calendar["distributionLists"] = list(lists.values())
 
 
+def check_grants(calendar: Mapping[str, Any], caller: str, grants: list[dict[str, Any]]) -> None:
+    """403 unless the caller stays within its own role: it grants no role above its own (so it can't
+    raise itself either) except to leave a member above it as it is, and it neither changes nor
+    removes any member above it."""
+    own = role_of(calendar, caller) or "opaque_view"
+    rank = ROLE_RANK[own]
+    current = {str(m["organizationMemberId"]): str(m.get("role")) for m in calendar.get("members", [])}
+    given: dict[str, str] = {}
+    for grant in grants:
+        member_id = str(grant["member"]["organizationMemberId"]) if grant["type"] == "member" else None
+        unchanged = member_id is not None and member_id != caller and current.get(member_id) == grant["role"]
+        if ROLE_RANK.get(grant["role"], 0) < rank and not unchanged:
+            raise _forbidden(f"a member with role {own!r} may not grant {grant['role']!r}")
+        if member_id is not None:
+            given[member_id] = grant["role"]
+    owner = str(calendar.get("ownerOrganizationMemberId", ""))
+    for member_id, role in current.items():
+        if member_id in (owner, caller) or ROLE_RANK.get(role, 0) >= rank:
+            continue
+        if given.get(member_id) != role:
+            raise _forbidden("a member may not change or remove a member whose role is above its own")
+
+
 def replace_calendar_members(ctx: Context) -> tuple[int, Any]:
-    """owner, delegatee and all may; view, read_write and opaque_view get 403."""
+    """owner, delegatee and all may, within their own role (`check_grants`); view, read_write and
+    opaque_view get 403."""
     with ctx.store.transaction():
         calendar = calendar_for(ctx, ctx.path["calendar-id"])
         if calendar.get("type") == "subscription":
             raise _forbidden("a subscription calendar can't be shared")
         if role_of(calendar, ctx.principal.user_id) not in MANAGE_ROLES:
             raise _forbidden("the member may not change who this calendar is shared with")
+        check_grants(calendar, ctx.principal.user_id, ctx.body["calendarMemberList"])
         apply_members(ctx, calendar, ctx.body["calendarMemberList"])
         ctx.store.put_calendar(PROVIDER, str(calendar["id"]), calendar)
     return 200, ok(None)
@@ -860,9 +902,14 @@ HANDLERS: dict[str, Handler] = {
 
 
 def coarse_window(doc: Mapping[str, Any]) -> tuple[int, int]:
+    """Epoch bounds that hold every occurrence; a series that never ends reaches FOREVER."""
     start, end = bounds(doc)
     if doc.get("recurrenceRule"):
-        return start, FOREVER
+        when, recurrence = series(doc)
+        last = recurrence.last_start()
+        if last is None:
+            return start, FOREVER
+        return start, min(FOREVER, when.epoch_of(last) + max(end - start, 0) + DAY + 1)
     return start, max(end, start + 1)
 
 

@@ -17,13 +17,12 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
-from dateutil.rrule import rrulestr
-
 from fake.auth import Principal
 from fake.context import Context, Handler
 from fake.errors import ApiError
+from fake.recurrence import Recurrence, RuleError, parse_lines
 from fake.store import FOREVER, Conflict, Store
-from fake.timeutil import DAY, epoch, local_epoch, offset_of, wall_seconds, zone
+from fake.timeutil import DAY, epoch, local_epoch, offset_of, wall_seconds, wall_time, zone, zoned_time
 from generator.formats import parse_date_time
 
 PROVIDER = "lineworks"
@@ -48,7 +47,6 @@ CALENDAR_EMAIL = "{calendar}@groups.example.com"
 DEFAULT_DISPLAY_ORDER = 9999
 RESOURCE_LOCATION = 14101  # the documents' example value; the fake has one instance
 CURSOR_PREFIX = "lw-personals:"
-MAX_EXPANSION = 100_000  # occurrences looked at per series and request, a guard against FREQ=SECONDLY
 VIEW_URL = "https://calendar.worksmobile.com/calendar/event?calendarId={calendar}&eventId={event}"
 
 
@@ -210,28 +208,30 @@ def span(component: Mapping[str, Any], default_zone: str = "UTC") -> tuple[Momen
     return start, end
 
 
-def _rule_set(component: Mapping[str, Any]) -> Any:
+def series(component: Mapping[str, Any]) -> Recurrence:
+    """The master component's recurrence over its start; 400 when the fake refuses it."""
     start = component["start"]
     if "date" in start:
         day = date.fromisoformat(start["date"])
         dtstart = datetime(day.year, day.month, day.day)
     else:
         dtstart = datetime.fromisoformat(start["dateTime"]).replace(tzinfo=zone(start["timeZone"]))
-    return rrulestr("\n".join(component["recurrence"]), dtstart=dtstart, forceset=True)
+    try:
+        return parse_lines(list(component["recurrence"]), dtstart)
+    except RuleError as error:
+        raise _invalid(f"recurrence: {error}") from None
 
 
 def occurrence_starts(component: Mapping[str, Any], window_offset: int, lo: int, hi: int) -> Iterator[int]:
-    """Starts (epoch seconds) of the series' occurrences in [lo, hi)."""
-    floating = "date" in component["start"]
-    try:
-        for count, occurrence in enumerate(_rule_set(component)):
-            when = wall_seconds(occurrence) - window_offset if floating else epoch(occurrence)
-            if when >= hi or count >= MAX_EXPANSION:
-                return
-            if when >= lo:
-                yield when
-    except (ValueError, OverflowError, TypeError):  # the calendar runs out (year 9999)
-        return
+    """Starts (epoch seconds) of the series' occurrences in [lo, hi), in order."""
+    recurrence = series(component)
+    if recurrence.dtstart.tzinfo is None:  # all-day: floating days, read at the window's offset
+        for value in recurrence.starts(wall_time(lo + window_offset), wall_time(hi + window_offset)):
+            yield wall_seconds(value) - window_offset
+    else:
+        where = recurrence.dtstart.tzinfo
+        for value in recurrence.starts(zoned_time(lo, where), zoned_time(hi, where)):
+            yield epoch(value)
 
 
 def _recurrence_id(text: str, master: Mapping[str, Any], window_offset: int) -> int | None:
@@ -278,15 +278,38 @@ def event_overlaps(doc: Mapping[str, Any], lo: int, hi: int, window_offset: int)
 
 
 def coarse_window(components: list[dict[str, Any]]) -> tuple[int, int]:
-    """Epoch bounds that hold every occurrence for any window time zone (floating days widen by a day)."""
+    """Epoch bounds that hold every occurrence for any window time zone (floating days widen by a
+    day); a series that never ends reaches FOREVER."""
     lo, hi = FOREVER, -FOREVER
     for component in components:
         start, end = span(component)
         lo = min(lo, start.seconds - (DAY if start.floating else 0))
         hi = max(hi, end.seconds + (DAY if end.floating else 0), start.seconds + 1)
         if component.get("recurrence"):
-            hi = FOREVER
-    return lo, hi
+            last = series(component).last_start()
+            if last is None:
+                hi = FOREVER
+            else:
+                last_seconds = wall_seconds(last) if last.tzinfo is None else epoch(last)
+                hi = max(hi, last_seconds + max(end.seconds - start.seconds, 0) + DAY + 1)
+    return lo, min(hi, FOREVER)
+
+
+def check_time_zones(value: Any, where: str) -> None:
+    """400 naming the first `timeZone` anywhere in `value` that is no IANA zone (start, end,
+    reminders' triggerDateTime...)."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if key == "timeZone" and isinstance(item, str):
+                try:
+                    zone(item)
+                except ValueError:
+                    raise _invalid(f"{where}.timeZone: unknown time zone (not an IANA name)") from None
+            else:
+                check_time_zones(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            check_time_zones(item, f"{where}[{index}]")
 
 
 # Create ------------------------------------------------------------------------------------------
@@ -333,11 +356,7 @@ def prepare_components(
         for key in ("start", "end"):
             if key in component and "dateTime" in component[key] and "timeZone" not in component[key]:
                 component[key] = {**component[key], "timeZone": user.time_zone}
-            if key in component and "timeZone" in component[key]:
-                try:
-                    zone(component[key]["timeZone"])
-                except ValueError:
-                    raise _invalid(f"{where}.{key}.timeZone: unknown time zone") from None
+        check_time_zones(component, where)
         try:
             start, end = span(component, user.time_zone)
         except ApiError as error:
@@ -349,11 +368,9 @@ def prepare_components(
                 raise _invalid(f"{where}.end: must not be before start")
         if component.get("recurrence"):
             try:
-                rules = iter(_rule_set(component))
-                for _ in range(3):
-                    next(rules, None)
-            except (ValueError, TypeError, OverflowError, KeyError):
-                raise _invalid(f"{where}.recurrence: not a valid RRULE/EXDATE/RDATE set") from None
+                series(component)
+            except ApiError as error:
+                raise _invalid(f"{where}.{error.message}") from None
         zone_name = component["start"].get("timeZone", user.time_zone)
         stamp = {
             "dateTime": now.astimezone(zone(zone_name)).strftime("%Y-%m-%dT%H:%M:%S"),

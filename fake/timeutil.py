@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -45,6 +45,24 @@ def zone(name: str) -> tzinfo:
 def local_epoch(naive: datetime, zone_name: str) -> int:
     """Epoch seconds of a wall-clock time in an IANA zone."""
     return epoch(naive.replace(tzinfo=zone(zone_name)))
+
+
+def wall_time(seconds: int) -> datetime:
+    """The naive wall-clock time `seconds` after 1970-01-01T00:00 (clamped to the calendar's range)."""
+    try:
+        return _EPOCH + timedelta(seconds=seconds)
+    except OverflowError:
+        return datetime.min if seconds < 0 else datetime.max
+
+
+def zoned_time(seconds: int, where: tzinfo) -> datetime:
+    """An epoch second on the clock of `where`, clamped to what that clock can show (so a window
+    that starts before the year 1 in UTC still starts before anything of a zone east of UTC)."""
+    try:
+        return (_EPOCH + timedelta(seconds=seconds)).replace(tzinfo=UTC).astimezone(where)
+    except OverflowError:
+        edge = datetime.min if seconds < 0 else datetime.max
+        return edge.replace(tzinfo=where)
 
 
 def utc_stamp(seconds: int) -> str:

@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from fake import dooray
 from fake.app import FakeApp
+from fake.errors import ApiError
 
 AUTH = {"Authorization": "dooray-api dooray-demo-token"}
 OTHER_AUTH = {"Authorization": "dooray-api dooray-other-token"}
@@ -224,11 +226,48 @@ def test_replace_members_refused_changes_nothing(client: TestClient, calendar: s
     assert client.get(f"/calendar/v1/calendars/{calendar}", headers=OTHER_AUTH).json() == before
 
 
-def test_all_and_delegatee_may_manage_members(client: TestClient) -> None:
+def test_all_and_delegatee_may_manage_members_within_their_role(client: TestClient) -> None:
+    path = "/calendar/v1/calendars/4/members"
+    team = {"type": "distributionList", "distributionList": {"emailAddress": "team@example.com"}}
+    ok(client.put(path, json={"calendarMemberList": [grant("1", "all")]}, headers=OTHER_AUTH))
+    ok(
+        client.put(
+            path, json={"calendarMemberList": [grant("1", "all"), {**team, "role": "all"}]}, headers=AUTH
+        )
+    )
+    ok(client.put(path, json={"calendarMemberList": [grant("1", "delegatee")]}, headers=OTHER_AUTH))
+    assert ok(client.get("/calendar/v1/calendars/4", headers=AUTH))["me"]["role"] == "delegatee"
+    ok(client.put(path, json={"calendarMemberList": [grant("1", "read_write")]}, headers=AUTH))
+    assert ok(client.get("/calendar/v1/calendars/4", headers=AUTH))["me"]["role"] == "read_write"
+
+
+def test_a_member_can_not_raise_itself_and_delete_the_owners_calendar(
+    client: TestClient, app: FakeApp
+) -> None:
+    """Issue 13 row 9: a member with role `all` made itself `delegatee`, then deleted the calendar."""
     path = "/calendar/v1/calendars/4/members"
     ok(client.put(path, json={"calendarMemberList": [grant("1", "all")]}, headers=OTHER_AUTH))
-    ok(client.put(path, json={"calendarMemberList": [grant("1", "delegatee")]}, headers=AUTH))
-    assert ok(client.get("/calendar/v1/calendars/4", headers=AUTH))["me"]["role"] == "delegatee"
+    refused(client.put(path, json={"calendarMemberList": [grant("1", "delegatee")]}, headers=AUTH), 403)
+    assert ok(client.get("/calendar/v1/calendars/4", headers=AUTH))["me"]["role"] == "all"
+    refused(client.delete("/calendar/v1/calendars/4", headers=AUTH), 403)
+    assert app.store.get_calendar("dooray", "4") is not None
+
+
+def test_a_member_can_not_change_or_remove_members_above_it() -> None:
+    calendar = {
+        "ownerOrganizationMemberId": "1",
+        "members": [
+            {"organizationMemberId": "1", "role": "owner"},
+            {"organizationMemberId": "2", "role": "all"},
+            {"organizationMemberId": "3", "role": "delegatee"},
+        ],
+    }
+    keep = [grant("2", "all"), grant("3", "delegatee"), grant("4", "view")]
+    dooray.check_grants(calendar, "2", keep)  # within its role: passes
+    for grants in ([grant("2", "all")], [grant("2", "all"), grant("3", "view")], [grant("4", "delegatee")]):
+        with pytest.raises(ApiError) as raised:
+            dooray.check_grants(calendar, "2", grants)
+        assert raised.value.status == 403
 
 
 def test_delete_calendar_removes_it_and_its_events(client: TestClient, app: FakeApp) -> None:
