@@ -67,8 +67,10 @@ clean:
 fake: $(STAMP)
 	$(RUN) -m fake --host 127.0.0.1 --port $(PORT) $(if $(DB),--db $(DB))
 
-# Schemathesis against any running server: make contract PROVIDER=lineworks|dooray BASE_URL=... TOKEN=...
-# make passes the variables through the environment, so the token never appears in a command line.
+# Schemathesis against any running server:
+#   LW_TOKEN=... make contract PROVIDER=lineworks|dooray BASE_URL=... TOKEN_ENV=LW_TOKEN
+# TOKEN_ENV names the environment variable holding the token, so the token is on no command line; make
+# passes its variables to the runner through the environment. TOKEN=... still works, but shows in `ps`.
 contract: $(STAMP)
 	@$(RUN) -m contract
 

@@ -42,6 +42,9 @@ POSITIVE_OR_RULE_BROKEN = ["2xx", "3xx", "400", "401", "403", "404", "409", "429
 DEFAULT_SEED = 20240611
 DEFAULT_MAX_EXAMPLES = 30
 DEFAULT_STATEFUL_STEPS = 12
+# Set by `python -m contract` to a file in its temporary directory: the hooks append there the operation
+# and status of each response that shows whether the token works, so the runner can tell a failed login.
+STATUS_LOG_VARIABLE = "CALSPEC_CONTRACT_STATUS_LOG"
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,11 @@ phase (stateful too) and schemathesis records and checks the request as actually
    in any calendar: which calendar is the default is the server's knowledge, not the hook's.)
 
 The record of created and deleted resources is per run: it is emptied whenever a schema is loaded.
+
+Under `python -m contract` the hooks also append the operation and status of every response to a positive
+case to the file that `STATUS_LOG_VARIABLE` names, so the runner can fail a run in which no request got past
+authentication. Negative cases and request-shape probes are left out: a server may reject those before it
+looks at the token, and a 400 or 405 there says nothing about whether the token works.
 """
 
 from __future__ import annotations
@@ -43,6 +48,8 @@ from __future__ import annotations
 import datetime
 import functools
 import json
+import os
+import threading
 import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -50,7 +57,7 @@ from typing import Any
 
 import schemathesis
 
-from contract.harness import PROVIDERS
+from contract.harness import PROVIDERS, STATUS_LOG_VARIABLE
 
 # operation key -> (start parameter, end parameter, longest window)
 WINDOWS: dict[str, tuple[str, str, datetime.timedelta]] = {
@@ -380,9 +387,34 @@ def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
         use_issued_cursor(case.query, RUN.cursors)
 
 
+_STATUS_LOG_LOCK = threading.Lock()
+# Coverage scenarios malformed on purpose (schemathesis' request-shape probes).
+REQUEST_SHAPE_PROBES = frozenset(
+    {"unspecified_http_method", "malformed_content_type", "unsupported_content_type"}
+)
+
+
+def tells_auth(case: Any) -> bool:
+    """Whether the answer to `case` shows if the token works: a positive, well-formed request, not a probe."""
+    if not _is_positive(case) or str(case.method).upper() != str(case.operation.method).upper():
+        return False
+    scenario = getattr(getattr(case.meta.phase, "data", None), "scenario", None)
+    return str(scenario) not in REQUEST_SHAPE_PROBES
+
+
+def log_status(path: str, label: str, status: int) -> None:
+    """Append one response's operation and status to the runner's status log, one JSON array a line."""
+    line = json.dumps([label, status]) + "\n"
+    with _STATUS_LOG_LOCK, open(path, "a", encoding="utf-8") as log:
+        log.write(line)
+
+
 @schemathesis.hook
 def after_call(context: Any, case: Any, response: Any) -> None:
-    """Record what the run creates, deletes and is issued, in every phase."""
+    """Log the status for the runner; record what the run creates, deletes and is issued, in every phase."""
+    status_log = os.environ.get(STATUS_LOG_VARIABLE)
+    if status_log and tells_auth(case):
+        log_status(status_log, str(case.operation.label), int(response.status_code))
     if not 200 <= response.status_code < 300:
         return
     try:

@@ -7,12 +7,7 @@ read its result. The settings come from `contract.harness`, which `make contract
 from __future__ import annotations
 
 import datetime
-import os
-import subprocess
-import sys
 import tomllib
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,9 +16,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from contract import __main__ as runner
 from contract import harness
-from contract.loopback import serve
 
 FAKE_ROOT = "http://localhost"
 
@@ -107,62 +100,6 @@ def test_toml_is_the_same_config(name: str) -> None:
     """`make contract` writes the config as TOML; it must read back as the dict the tests use."""
     settings = harness.config_dict(harness.get_provider(name), base_url="http://h/v1.0", token="${T}")
     assert tomllib.loads(harness.to_toml(settings)) == settings
-
-
-def test_runner_without_variables_prints_usage(capsys: pytest.CaptureFixture[str]) -> None:
-    assert runner.main([], environ={}) == 0
-    assert "usage: make contract" in capsys.readouterr().out
-
-
-@pytest.mark.parametrize(
-    ("environ", "message"),
-    [
-        ({"PROVIDER": "lineworks"}, "missing BASE_URL, TOKEN"),
-        ({"PROVIDER": "google", "BASE_URL": "http://h", "TOKEN": "t"}, "PROVIDER must be one of"),
-        ({"PROVIDER": "dooray", "BASE_URL": "http://h", "TOKEN": "t", "SEED": "x"}, "must be integers"),
-        ({"PROVIDER": "dooray", "BASE_URL": "http://h", "TOKEN": "t", "PHASES": "unit"}, "PHASES must be"),
-    ],
-)
-def test_runner_rejects_incomplete_settings(
-    environ: dict[str, str], message: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert runner.main([], environ=environ) == 2
-    assert message in capsys.readouterr().err
-
-
-def test_mask_hides_the_token() -> None:
-    masked: Callable[[str], str] = runner.mask
-    assert "secret" not in masked("secret-token") and "12" in masked("secret-token")
-
-
-def test_runner_against_a_live_fake_writes_junit_and_hides_the_token(tmp_path: Path) -> None:
-    """`make contract` end to end, on loopback; few examples and two phases (links included) to stay quick."""
-    from fake.app import create_app
-
-    with serve(create_app(db=None)) as root:
-        environ = {
-            **os.environ,
-            "PROVIDER": "dooray",
-            "BASE_URL": root,
-            "TOKEN": "dooray-demo-token",
-            "MAX_EXAMPLES": "3",
-            "PHASES": "examples,stateful",
-            "REPORTS_DIR": str(tmp_path),
-        }
-        completed = subprocess.run(
-            [sys.executable, "-m", "contract"],
-            cwd=harness.REPO,
-            env=environ,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-    output = completed.stdout + completed.stderr
-    report = (tmp_path / "contract-dooray.xml").read_text(encoding="utf-8")
-    assert completed.returncode == 0, output[-4000:]
-    assert 'failures="0"' in report and "<testcase" in report
-    assert "dooray-demo-token" not in output and "dooray-demo-token" not in report
 
 
 def test_hooks_narrow_only_windows_that_break_the_limits() -> None:
