@@ -36,7 +36,7 @@ lint: $(STAMP)
 	$(RUN) -m generator lint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy generator tests fake contract bench
+	$(BIN)/mypy generator tests calspec bench
 
 check: $(STAMP)
 	$(RUN) -m generator check
@@ -65,14 +65,14 @@ clean:
 
 # The fake LINE WORKS + Dooray server on 127.0.0.1:$(PORT); DB=path.sqlite keeps state across restarts.
 fake: $(STAMP)
-	$(RUN) -m fake --host 127.0.0.1 --port $(PORT) $(if $(DB),--db $(DB))
+	$(RUN) -m calspec.fake --host 127.0.0.1 --port $(PORT) $(if $(DB),--db $(DB))
 
 # Schemathesis against any running server:
 #   LW_TOKEN=... make contract PROVIDER=lineworks|dooray BASE_URL=... TOKEN_ENV=LW_TOKEN
 # TOKEN_ENV names the environment variable holding the token, so the token is on no command line; make
 # passes its variables to the runner through the environment. TOKEN=... still works, but shows in `ps`.
 contract: $(STAMP)
-	@$(RUN) -m contract
+	@$(RUN) -m calspec.contract
 
 # Throughput of the fake against a bare endpoint, and client parse time against json.loads. Figures only.
 bench: $(STAMP)

@@ -37,7 +37,7 @@ def main() -> None:
     args = parser.parse_args()
     app: Any
     if args.fake:
-        from fake.app import create_app
+        from calspec.fake.app import create_app
 
         app = create_app(db=None)
     else:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from calspec.core.providers import PROVIDERS, Provider
+
 from .check import check
 from .generate import GenerationError, generate
+from .layout import display_path
 from .lint import lint_spec
-from .providers import PROVIDERS, Provider, display_path
 
 
 def _lint(providers: list[Provider]) -> bool:

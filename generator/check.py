@@ -6,8 +6,10 @@ import difflib
 import tempfile
 from pathlib import Path
 
+from calspec.core.providers import Provider
+
 from .generate import generate_into
-from .providers import Provider, display_path
+from .layout import display_path, output_dir
 
 MAX_DIFF_LINES = 200
 IGNORED = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"}
@@ -50,11 +52,11 @@ def check(provider: Provider) -> bool:
     """Print a (truncated) diff and return False when generated output is stale."""
     with tempfile.TemporaryDirectory(prefix="calspec-check-") as tmp:
         fresh = generate_into(provider, Path(tmp))
-        diff = compare(fresh, provider.output_dir, display_path(provider.output_dir))
+        diff = compare(fresh, output_dir(provider), display_path(output_dir(provider)))
     if not diff:
-        print(f"{display_path(provider.output_dir)} is up to date")
+        print(f"{display_path(output_dir(provider))} is up to date")
         return True
-    print(f"{display_path(provider.output_dir)} is stale: run `make generate`")
+    print(f"{display_path(output_dir(provider))} is stale: run `make generate`")
     print("".join(diff[:MAX_DIFF_LINES]), end="")
     if len(diff) > MAX_DIFF_LINES:
         print(f"... {len(diff) - MAX_DIFF_LINES} more diff lines")

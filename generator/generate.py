@@ -13,9 +13,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
+
+from calspec.core.providers import Provider
+
+from .extras import write_extras
+from .layout import TEMPLATES_DIR, display_path, generator_config, output_dir
 from .lockfile import write_lock
 from .prepare import prepare_spec
-from .providers import TEMPLATES_DIR, Provider, display_path
 
 # Options that affect the output; recorded in the lock file. `--meta uv` makes a project folder with a
 # pyproject.toml (our template switches the build backend to hatchling) and py.typed.
@@ -38,6 +43,8 @@ def generate_into(provider: Provider, dest: Path) -> Path:
     """Generate provider's client into dest/<project_name> and return that directory."""
     with tempfile.TemporaryDirectory(prefix=f"calspec-{provider.name}-") as tmp:
         prepared = prepare_spec(provider.spec, Path(tmp))
+        config = Path(tmp) / "config.yaml"
+        config.write_text(yaml.safe_dump(generator_config(provider), sort_keys=True), encoding="utf-8")
         out = dest / provider.project_name
         cmd = [
             str(Path(sys.executable).parent / "openapi-python-client"),
@@ -47,7 +54,7 @@ def generate_into(provider: Provider, dest: Path) -> Path:
             "--output-path",
             str(out),
             "--config",
-            str(provider.config),
+            str(config),
             "--custom-template-path",
             str(TEMPLATES_DIR),
             *OPTIONS,
@@ -58,6 +65,12 @@ def generate_into(provider: Provider, dest: Path) -> Path:
                 f"openapi-python-client failed for {display_path(provider.spec)} "
                 f"(exit {result.returncode}):\n{result.stdout}{result.stderr}"
             )
+    written = write_extras(provider, out)
+    python = [str(path) for path in written if path.suffix == ".py"]
+    if python:
+        ruff = str(Path(sys.executable).parent / "ruff")
+        for args in (["check", "--fix-only", "--quiet"], ["format", "--quiet"]):
+            subprocess.run([ruff, *args, *python], env=tool_env(), capture_output=True, check=True)
     shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
     for cache in out.rglob("__pycache__"):
         shutil.rmtree(cache, ignore_errors=True)
@@ -66,12 +79,13 @@ def generate_into(provider: Provider, dest: Path) -> Path:
 
 
 def generate(provider: Provider) -> None:
-    """Regenerate provider.output_dir from scratch."""
-    staging_root = provider.output_dir.parent
+    """Regenerate the provider's project in generated/ from scratch."""
+    target = output_dir(provider)
+    staging_root = target.parent
     staging_root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".staging-", dir=staging_root) as tmp:
         fresh = generate_into(provider, Path(tmp))
-        if provider.output_dir.exists():
-            shutil.rmtree(provider.output_dir)
-        fresh.rename(provider.output_dir)
-    print(f"generated {display_path(provider.output_dir)}")
+        if target.exists():
+            shutil.rmtree(target)
+        fresh.rename(target)
+    print(f"generated {display_path(target)}")

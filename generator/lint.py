@@ -18,13 +18,18 @@ import yaml
 from openapi_spec_validator import OpenAPIV31SpecValidator
 from referencing.jsonschema import DRAFT202012
 
+from calspec.core import extensions
+from calspec.core.formats import FORMAT_CHECKER
+from calspec.core.operations import HTTP_METHODS, Document, Operation, RefError
+from calspec.core.pointer import join as pointer
+from calspec.core.pointer import split
+from calspec.core.specfile import load_spec
+
 from .closing import SCHEMA_PREFIX, ClosingError, close_all_of, is_closed_all_of
-from .formats import FORMAT_CHECKER
-from .providers import display_path
-from .specfile import load_spec
+from .layout import display_path
 
 BASE_URI = "urn:calspec:spec"
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_EXPRESSION = re.compile(r"^\$request\.(path|query)\.(.+)$")
 # Keywords whose value is a subschema / a map of subschemas / a list of subschemas (JSON Schema 2020-12).
 SCHEMA_KEYWORDS = (
     "additionalProperties",
@@ -43,17 +48,13 @@ SCHEMA_MAP_KEYWORDS = ("properties", "patternProperties", "$defs", "dependentSch
 SCHEMA_LIST_KEYWORDS = ("allOf", "anyOf", "oneOf", "prefixItems")
 
 
-def pointer(*parts: str | int) -> str:
-    """A JSON pointer (RFC 6901) from path parts."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
-
-
 class Linter:
     """Collects every problem in one spec as `file: pointer: message` lines."""
 
     def __init__(self, path: Path, doc: dict[str, Any]) -> None:
         self.name = display_path(path)
         self.doc = doc
+        self.document = Document(path.parent.name, path, raw=doc)
         self.errors: list[str] = []
         resource = DRAFT202012.create_resource(doc)
         self.registry: referencing.Registry[Any] = referencing.Registry().with_resource(BASE_URI, resource)
@@ -108,19 +109,76 @@ class Linter:
             self.error("/", f"OpenAPI 3.1 validator failed: {exc}")
 
     # --- house rules ---------------------------------------------------------------------------
-    def operations(self) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any], dict[str, Any]]]:
+    def compiled(self) -> tuple[Operation, ...]:
+        """The operations as every tool sees them (`calspec.core.operations`); none if they don't compile."""
+        try:
+            return self.document.operations
+        except (RefError, KeyError, TypeError, ValueError) as exc:
+            self.error("/paths", f"operations don't compile: {exc}")
+            return ()
+
+    def operations(self) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
+        """Every operation: the compiled ones, or (when a $ref breaks compiling) each one as written."""
+        try:
+            compiled = self.document.operations
+        except (RefError, KeyError, TypeError, ValueError):
+            compiled = ()
+        if compiled:
+            for op in compiled:
+                yield tuple(split(op.pointer)), dict(op.definition)
+            return
         for path, item in (self.doc.get("paths") or {}).items():
             path_item = self.deref(item)
-            if not isinstance(path_item, dict):
-                continue
             for method in HTTP_METHODS:
-                op = path_item.get(method)
-                if isinstance(op, dict):
-                    yield ("paths", path, method), op, path_item
+                raw = path_item.get(method) if isinstance(path_item, dict) else None
+                if isinstance(raw, dict):
+                    yield ("paths", path, method), raw
+
+    # --- x-calspec-* extensions ------------------------------------------------------------------
+    def check_extensions(self) -> None:
+        """Each extension is known, in its place and valid (spec/extensions.yaml), and names only
+        parameters its operation has."""
+        for where, message in extensions.check(self.doc):
+            self.error(where, message)
+        if "x-calspec-errors" not in self.doc:
+            self.error("/", "no x-calspec-errors: the fake and the clients need the error format")
+        schemes = (self.doc.get("components") or {}).get("securitySchemes") or {}
+        for op in self.compiled():
+            for requirement in op.security:
+                for name in requirement:
+                    if "x-calspec-auth" not in (schemes.get(name) or {}):
+                        self.error(pointer("components", "securitySchemes", name), "no x-calspec-auth")
+            self._check_extension_names(op)
+
+    def _check_extension_names(self, op: Operation) -> None:
+        where = op.pointer
+        named: list[tuple[str, str]] = []
+        if op.window is not None:
+            named += [("query", op.window.start), ("query", op.window.end)]
+        if op.pagination is not None:
+            named += [
+                ("query", name)
+                for name in (op.pagination.size, op.pagination.cursor, op.pagination.page)
+                if name
+            ]
+        keys = [dict(op.resource.key) if op.resource else {}] + [dict(r.key) for r in op.removes]
+        for key in keys:
+            for expression in key.values():
+                match = _EXPRESSION.match(expression)
+                if match:
+                    named.append((match.group(1), match.group(2)))
+        for location, name in named:
+            if op.parameter(name, location) is None:
+                self.error(
+                    where, f"an x-calspec extension names {location} parameter {name!r}, which it lacks"
+                )
+        rule_names = [rule.name for rule in op.rules]
+        if len(rule_names) != len(set(rule_names)):
+            self.error(where + "/x-calspec-rules", "a rule is named twice")
 
     def check_house_rules(self) -> None:
         top_security = "security" in self.doc
-        for parts, op, _ in self.operations():
+        for parts, op in self.operations():
             where = pointer(*parts)
             if not op.get("operationId"):
                 self.error(where, "operation has no operationId")
@@ -149,7 +207,7 @@ class Linter:
             return
         flat_schemas = (flat.get("components") or {}).get("schemas") or {}
         seen: set[str] = set()
-        for parts, op, _ in self.operations():
+        for parts, op in self.operations():
             body = self.deref(op.get("requestBody"))
             for media, content in ((body or {}).get("content") or {}).items():
                 where = (*parts, "requestBody", "content", media, "schema")
@@ -323,6 +381,7 @@ class Linter:
     def run(self) -> list[str]:
         self.check_refs(self.doc)
         self.check_house_rules()
+        self.check_extensions()
         self.check_closed_schemas()
         self.check_examples()
         self.check_openapi()

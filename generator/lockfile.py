@@ -12,9 +12,10 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import yaml
+from calspec.core.providers import Provider
 
-from .providers import TEMPLATES_DIR, Provider, display_path
+from .layout import TEMPLATES_DIR, display_path, generator_config
+from .prepare import FORMAT_MAP
 
 LOCK_NAME = "calspec.lock"
 
@@ -39,10 +40,9 @@ def lock_data(provider: Provider, options: list[str]) -> dict[str, Any]:
         "spec_sha256": sha256_file(provider.spec),
         "openapi_python_client": version("openapi-python-client"),
         "ruff": version("ruff"),
-        "config_file": display_path(provider.config),
-        "config": yaml.safe_load(provider.config.read_text(encoding="utf-8")),
+        "config": generator_config(provider),
         "options": options,
-        "format_mapping": {"local-date-time": "date-time", "offset-date": "date"},
+        "format_mapping": FORMAT_MAP,
         "templates_sha256": sha256_tree(TEMPLATES_DIR),
     }
 

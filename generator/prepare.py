@@ -11,8 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from calspec.core.specfile import load_spec
+
 from .closing import close_all_of
-from .specfile import load_spec
 
 FORMAT_MAP = {"local-date-time": "date-time", "offset-date": "date"}
 

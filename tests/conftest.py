@@ -8,8 +8,8 @@ from datetime import datetime
 import pytest
 from starlette.testclient import TestClient
 
-from fake.app import FakeApp, create_app
-from fake.context import utc_now
+from calspec.fake.app import FakeApp, create_app
+from calspec.fake.context import utc_now
 
 
 @pytest.fixture

@@ -119,7 +119,7 @@ from lineworks_calendar.models import (
 )
 from lineworks_calendar.types import UNSET, Unset
 
-from contract.loopback import serve
+from calspec.contract.loopback import serve
 
 LW_USER = "userf7da-f82c-4284-13e7-030f3b4c756x"
 LW_CALENDAR = "calendar-96b8-4c74-8277-7953e0b4604a"
@@ -130,7 +130,7 @@ SERVER_FILLED = {"eventId", "createdTime", "updatedTime", "organizer", "viewUrl"
 
 @pytest.fixture(scope="module")
 def fake_url() -> Iterator[str]:
-    from fake.app import create_app
+    from calspec.fake.app import create_app
 
     with serve(create_app(db=None)) as url:
         yield url

@@ -9,9 +9,9 @@ import pytest
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from calspec.core.providers import PROVIDERS
+from calspec.core.specfile import load_spec
 from generator.closing import ClosingError, close_all_of
-from generator.providers import PROVIDERS
-from generator.specfile import load_spec
 
 
 def _spec(schemas: dict[str, Any]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from contract import harness
+from calspec.contract import harness
 
 FAKE_ROOT = "http://localhost"
 
@@ -33,10 +33,10 @@ _RUNS: dict[str, tuple[harness.RunResult, set[str]]] = {}
 def contract_run(provider: harness.Provider) -> tuple[harness.RunResult, set[str]]:
     """The engine run for `provider` against a fresh fake, with the spec's operation labels."""
     if provider.name not in _RUNS:
-        from fake.app import create_app
+        from calspec.fake.app import create_app
 
         config = harness.build_config(
-            provider, base_url=FAKE_ROOT + provider.fake_base_path, token=provider.demo_token
+            provider, base_url=FAKE_ROOT + provider.base_path, token=provider.demo_token
         )
         schema = harness.load_schema(provider, config, app=create_app(db=None))
         _RUNS[provider.name] = (harness.run_engine(schema), harness.operation_labels(schema))
@@ -103,7 +103,7 @@ def test_toml_is_the_same_config(name: str) -> None:
 
 
 def test_hooks_narrow_only_windows_that_break_the_limits() -> None:
-    from contract.hooks import narrow_window
+    from calspec.contract.hooks import narrow_window
 
     week = {"from": "2024-06-01T00:00:00+09:00", "until": "2024-06-08T00:00:00+09:00"}
     query = dict(week)
@@ -115,7 +115,7 @@ def test_hooks_narrow_only_windows_that_break_the_limits() -> None:
 
 
 def test_hooks_repair_event_bodies() -> None:
-    from contract.hooks import align_event_ids, repair_local_date_times, repair_time_zones
+    from calspec.contract.hooks import align_event_ids, repair_local_date_times, repair_time_zones
 
     body: dict[str, Any] = {
         "eventComponents": [
@@ -139,7 +139,7 @@ def test_hooks_repair_event_bodies() -> None:
 
 
 def test_hooks_keep_deletes_on_the_runs_own_data() -> None:
-    from contract import hooks
+    from calspec.contract import hooks
 
     hooks.forget_run()
     try:
@@ -178,7 +178,7 @@ def test_hooks_keep_deletes_on_the_runs_own_data() -> None:
 
 def test_hooks_see_lineworks_removals_by_another_path() -> None:
     """A deleted calendar takes its events; a default-calendar delete names the same event (rule 5)."""
-    from contract import hooks
+    from calspec.contract import hooks
 
     hooks.forget_run()
     try:

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from contract import __main__ as runner
-from contract import harness, hooks
-from contract.loopback import serve
+from calspec.contract import __main__ as runner
+from calspec.contract import harness, hooks
+from calspec.contract.loopback import serve
 
 SECRET = "s3cr3t-calspec-token"
 # Runner settings a developer may have exported (REPORTS_DIR is always set): the end-to-end tests set theirs.
@@ -317,7 +317,7 @@ def test_runner_masks_a_token_that_reached_the_report(
 
 def _run_cli(environ: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "contract"],
+        [sys.executable, "-m", "calspec.contract"],
         cwd=harness.REPO,
         env={**{k: v for k, v in os.environ.items() if k not in RUNNER_VARIABLES}, **environ},
         capture_output=True,
@@ -329,7 +329,7 @@ def _run_cli(environ: dict[str, str]) -> subprocess.CompletedProcess[str]:
 
 def test_runner_against_a_live_fake_writes_junit_and_hides_the_token(tmp_path: Path) -> None:
     """`make contract` end to end, on loopback; few examples and two phases (links included) to stay quick."""
-    from fake.app import create_app
+    from calspec.fake.app import create_app
 
     with serve(create_app(db=None)) as root:
         completed = _run_cli(
@@ -352,7 +352,7 @@ def test_runner_against_a_live_fake_writes_junit_and_hides_the_token(tmp_path: P
 
 def test_runner_against_a_live_fake_fails_a_wrong_token(tmp_path: Path) -> None:
     """Schemathesis passes every check on 401 pages and exits 0; the runner must not."""
-    from fake.app import create_app
+    from calspec.fake.app import create_app
 
     token = "not-a-real-token"
     with serve(create_app(db=None)) as root:
@@ -377,7 +377,7 @@ def test_runner_against_a_live_fake_fails_a_wrong_token(tmp_path: Path) -> None:
 @pytest.mark.parametrize("form", ["TOKEN_ENV", "TOKEN"])
 def test_runner_against_a_live_fake_refuses_a_newline_token(form: str, tmp_path: Path) -> None:
     """The probe that printed the token 19 times and wrote it 20 times into the report."""
-    from fake.app import create_app
+    from calspec.fake.app import create_app
 
     token = f"{SECRET}\nX-Injected: {SECRET}2"
     given = {"TOKEN_ENV": "CALSPEC_TEST_TOKEN", "CALSPEC_TEST_TOKEN": token} if form == "TOKEN_ENV" else {}

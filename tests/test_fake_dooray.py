@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from fake.app import create_app
-from fake.world import FIXTURES_DIR
+from calspec.core.providers import FIXTURES_DIR
+from calspec.fake.app import create_app
 
 AUTH = {"Authorization": "dooray-api dooray-demo-token"}
 OTHER_AUTH = {"Authorization": "dooray-api dooray-other-token"}

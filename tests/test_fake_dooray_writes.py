@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from fake import dooray
-from fake.app import FakeApp
-from fake.errors import ApiError
+from calspec.fake import dooray
+from calspec.fake.app import FakeApp
+from calspec.fake.errors import ApiError
 
 AUTH = {"Authorization": "dooray-api dooray-demo-token"}
 OTHER_AUTH = {"Authorization": "dooray-api dooray-other-token"}

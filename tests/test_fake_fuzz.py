@@ -21,8 +21,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
-from fake.app import FakeApp, create_app
-from fake.spec import Operation, load_specs
+from calspec.core.operations import Operation
+from calspec.core.providers import PROVIDERS
+from calspec.fake.app import FakeApp, create_app
 
 HANG = 3.0
 USER = "userf7da-f82c-4284-13e7-030f3b4c756x"
@@ -103,7 +104,7 @@ HOSTILE_NUMBER = st.sampled_from(
 
 
 def operations() -> list[Operation]:
-    return [op for spec in load_specs().values() for op in spec.operations if op.body_validator is not None]
+    return [op for p in PROVIDERS.values() for op in p.document.operations if op.body is not None]
 
 
 WRITE_OPERATIONS = operations()

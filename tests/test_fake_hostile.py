@@ -17,9 +17,9 @@ import httpx
 import pytest
 from starlette.testclient import TestClient
 
-from contract.loopback import serve
-from fake.app import FakeApp, create_app
-from fake.limits import MAX_DEPTH, MAX_PATH, UVICORN_OPTIONS
+from calspec.contract.loopback import serve
+from calspec.fake.app import FakeApp, create_app
+from calspec.fake.limits import MAX_DEPTH, MAX_PATH, UVICORN_OPTIONS
 
 USER = "userf7da-f82c-4284-13e7-030f3b4c756x"
 CALENDAR = "calendar-96b8-4c74-8277-7953e0b4604a"

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from fake.app import FakeApp
+from calspec.fake.app import FakeApp
 
 LW = "/v1.0/users/userf7da-f82c-4284-13e7-030f3b4c756x/calendars/calendar-96b8-4c74-8277-7953e0b4604a/events"
 LW_AUTH = {"Authorization": "Bearer lw-demo-token"}
@@ -315,12 +315,10 @@ def test_dooray_bad_event_queries_are_400(client: TestClient, params: dict[str, 
 def test_unexpected_errors_are_json_500_without_a_traceback(
     app: FakeApp, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from fake import dooray
-
     def boom(ctx: Any) -> tuple[int, Any]:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setitem(dooray.HANDLERS, "listCalendars", boom)
+    monkeypatch.setitem(app.handlers, "dooray:listCalendars", boom)
     response = TestClient(app).get("/calendar/v1/calendars", headers=DOORAY_AUTH)
     assert_dooray_error(response, 500)
     assert "secret internals" not in response.text and "Traceback" not in response.text

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from starlette.testclient import TestClient
 
-from fake.spec import SPEC_DIR
+from calspec.core.locations import SPEC_DIR
 
 USER = "userf7da-f82c-4284-13e7-030f3b4c756x"
 CALENDAR = "calendar-96b8-4c74-8277-7953e0b4604a"

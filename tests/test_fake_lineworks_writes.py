@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from fake.app import FakeApp
+from calspec.fake.app import FakeApp
 
 USER = "userf7da-f82c-4284-13e7-030f3b4c756x"
 OTHER_USER = "user2b3c-4d5e-46f7-8a9b-0c1d2e3f4a5x"

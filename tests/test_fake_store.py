@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from fake import __main__ as cli
-from fake.app import create_app
-from fake.spec import Router, load_specs
-from fake.store import Conflict, Store, StoreVersionError
-from fake.world import FIXTURES_DIR
-from generator.formats import FORMAT_CHECKER, parse_date_time
+from calspec.core.formats import FORMAT_CHECKER, parse_date_time
+from calspec.core.operations import Document, Router
+from calspec.core.providers import FIXTURES_DIR, PROVIDERS
+from calspec.fake import __main__ as cli
+from calspec.fake.app import create_app
+from calspec.fake.store import Conflict, Store, StoreVersionError
 
 EVENTS = "/v1.0/users/me/calendars/calendar-96b8-4c74-8277-7953e0b4604a/events"
 AUTH = {"Authorization": "Bearer lw-demo-token"}
@@ -94,15 +94,15 @@ def test_fixtures_come_from_the_data_files(tmp_path: Path) -> None:
 
 
 def test_every_operation_of_the_specs_has_a_handler() -> None:
-    from fake.app import HANDLERS
+    from calspec.fake.world import handlers
 
-    for provider, spec in load_specs().items():
-        for op in spec.operations:
-            assert op.operation_id in HANDLERS[provider], f"{provider} {op.operation_id}"
+    for provider in PROVIDERS.values():
+        for op in provider.document.operations:
+            assert op.operation_id in handlers(provider.name), op.key
 
 
 def test_router_prefers_literal_segments() -> None:
-    router = Router(load_specs().values())
+    router = Router(op for p in PROVIDERS.values() for op in p.document.operations)
     match = router.match("GET", b"/calendar/v1/calendars/*/events")
     assert match is not None and match.operation is not None
     assert match.operation.operation_id == "listEvents"
@@ -170,8 +170,6 @@ def test_workers_need_a_database() -> None:
 
 def test_router_literal_segment_beats_a_parameter(tmp_path: Path) -> None:
     """Today's specs have no template that competes with `*/events`; this one does, in both orders."""
-    from fake.spec import Spec
-
     paths = {
         "/calendars/{calendar-id}/events": {"get": {"operationId": "templated", "responses": {}}},
         "/calendars/*/events": {"get": {"operationId": "literal", "responses": {}}},
@@ -184,7 +182,7 @@ def test_router_literal_segment_beats_a_parameter(tmp_path: Path) -> None:
         }
         path = tmp_path / "spec.yaml"
         path.write_text(json.dumps(document), encoding="utf-8")
-        router = Router([Spec("test", path)])
+        router = Router(Document("test", path).operations)
         literal = router.match("GET", b"/base/calendars/*/events")
         templated = router.match("GET", b"/base/calendars/7/events")
         assert literal is not None and literal.operation is not None

@@ -18,8 +18,9 @@ from typing import Any
 
 import pytest
 
+from calspec.core.providers import PROVIDERS, Provider
 from generator.generate import generate_into
-from generator.providers import PROVIDERS, ROOT, Provider
+from generator.layout import ROOT, output_dir
 
 BIN = Path(sys.executable).parent
 NINE = datetime.timezone(datetime.timedelta(hours=9))
@@ -27,6 +28,10 @@ NINE = datetime.timezone(datetime.timedelta(hours=9))
 TINY_SPEC = """\
 openapi: 3.1.0
 info: {title: Tiny, version: "1.0"}
+servers: [{url: "https://tiny.example.com/v1", description: Tiny}]
+x-calspec-errors: {code: /code, message: /message, codes: {"400": BAD}}
+x-calspec-retries:
+  policies: [{methods: [GET], statuses: [429], connection-errors: any}]
 security: [{token: []}]
 paths:
   /things/{thingId}:
@@ -46,7 +51,7 @@ paths:
         "404": {description: missing}
 components:
   securitySchemes:
-    token: {type: http, scheme: bearer}
+    token: {type: http, scheme: bearer, x-calspec-auth: {header: X-Tiny-Token, prefix: Tiny}}
   schemas:
     Status:
       type: string
@@ -73,18 +78,16 @@ components:
 """
 
 
+def tiny_provider(spec: Path) -> Provider:
+    return Provider("tiny", str(spec), "tiny-calendar-client", "tiny_calendar", "", demo_token="")
+
+
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     """Generate the tiny spec with the real templates and import it as `tiny_calendar`."""
     root = tmp_path_factory.mktemp("tiny")
     (root / "spec.yaml").write_text(TINY_SPEC, encoding="utf-8")
-    (root / "config.yaml").write_text(
-        "project_name_override: tiny-calendar-client\npackage_name_override: tiny_calendar\n",
-        encoding="utf-8",
-    )
-    provider = Provider(
-        "tiny", root / "spec.yaml", root / "config.yaml", "tiny-calendar-client", "tiny_calendar"
-    )
+    provider = tiny_provider(root / "spec.yaml")
     out = generate_into(provider, root / "out")
     sys.path.insert(0, str(out))
     try:
@@ -116,7 +119,7 @@ def test_generated_is_current() -> None:
 def test_generated_packages_type_check(tmp_path: Path) -> None:
     config = tmp_path / "mypy.ini"
     config.write_text("[mypy]\n", encoding="utf-8")
-    packages = [str(p.output_dir / p.package_name) for p in PROVIDERS.values()]
+    packages = [str(output_dir(p) / p.package_name) for p in PROVIDERS.values()]
     result = subprocess.run(
         [str(BIN / "mypy"), "--strict", "--config-file", str(config), "--cache-dir", str(tmp_path / "cache")]
         + packages,
@@ -134,16 +137,16 @@ def test_generated_package_is_installed(provider: str) -> None:
     dist = importlib.metadata.distribution(p.project_name)
     assert dist.metadata["Name"] == p.project_name
     module = importlib.import_module(p.package_name)
-    assert Path(module.__file__ or "").resolve().is_relative_to(p.output_dir)
-    assert (p.output_dir / p.package_name / "py.typed").is_file()
-    pyproject = (p.output_dir / "pyproject.toml").read_text(encoding="utf-8")
+    assert Path(module.__file__ or "").resolve().is_relative_to(output_dir(p))
+    assert (output_dir(p) / p.package_name / "py.typed").is_file()
+    pyproject = (output_dir(p) / "pyproject.toml").read_text(encoding="utf-8")
     assert 'build-backend = "hatchling.build"' in pyproject
 
 
 @pytest.mark.parametrize("provider", sorted(PROVIDERS))
 def test_lock_file_records_inputs(provider: str) -> None:
     p = PROVIDERS[provider]
-    lock = json.loads((p.output_dir / "calspec.lock").read_text(encoding="utf-8"))
+    lock = json.loads((output_dir(p) / "calspec.lock").read_text(encoding="utf-8"))
     assert lock["spec"] == f"spec/{provider}/calendar.yaml"
     assert lock["openapi_python_client"] == importlib.metadata.version("openapi-python-client")
     assert lock["config"]["package_name_override"] == p.package_name
@@ -157,13 +160,20 @@ def test_default_auth_prefixes() -> None:
     assert lineworks_calendar.AuthenticatedClient(base_url="http://x", token="t").prefix == "Bearer"
 
 
+def test_auth_header_and_prefix_come_from_the_spec(tiny: ModuleType) -> None:
+    """The tiny spec's x-calspec-auth names its own header and word: the client sends exactly those."""
+    client = tiny.AuthenticatedClient(base_url="http://x", token="secret")
+    assert (client.auth_header_name, client.prefix) == ("X-Tiny-Token", "Tiny")
+    assert client.get_httpx_client().headers["X-Tiny-Token"] == "Tiny secret"
+
+
 # --- generator behaviour, on the tiny spec ----------------------------------------------------------
 
 
 def test_generation_is_deterministic(tiny: ModuleType, tmp_path: Path) -> None:
     out = Path(tiny.__file__ or "").parent.parent
     spec = out.parent.parent / "spec.yaml"
-    provider = Provider("tiny", spec, spec.with_name("config.yaml"), "tiny-calendar-client", "tiny_calendar")
+    provider = tiny_provider(spec)
     again = generate_into(provider, tmp_path)
     first = {
         p.relative_to(out): p.read_bytes()

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from calspec.core.providers import PROVIDERS
+from generator.layout import ROOT
 from generator.lint import lint_spec
 from generator.prepare import map_formats
-from generator.providers import PROVIDERS, ROOT
 
 BROKEN = """\
 openapi: 3.1.0
@@ -143,6 +144,7 @@ def test_open_object_in_a_request_body(broken_errors: list[str]) -> None:
 CLOSED_VARIANTS = """\
 openapi: 3.1.0
 info: {title: Closed, version: "1"}
+x-calspec-errors: {code: /code, message: /message, codes: {"400": BAD}}
 security: [{token: []}]
 paths:
   /things:
@@ -158,7 +160,7 @@ paths:
         "400": {description: bad}
 components:
   securitySchemes:
-    token: {type: http, scheme: bearer}
+    token: {type: http, scheme: bearer, x-calspec-auth: {header: Authorization, prefix: Bearer}}
   schemas:
     Thing:
       type: object

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from contract.loopback import serve
-from fake.app import create_app
+from calspec.contract.loopback import serve
+from calspec.fake.app import create_app
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 EXAMPLES = [

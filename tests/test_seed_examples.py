@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from generator.formats import FORMAT_CHECKER
+from calspec.core.formats import FORMAT_CHECKER
 
 JSON_EXAMPLES = sorted(se.raw_example_texts())
 QUERY_EXAMPLES = [("dooray", "ListEventsQuery"), ("dooray", "ListEventsQueryParams")]

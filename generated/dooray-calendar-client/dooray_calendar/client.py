@@ -4,6 +4,8 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
+from . import _spec
+
 
 @define
 class Client:
@@ -160,7 +162,7 @@ class AuthenticatedClient:
             status code that was not documented in the source OpenAPI document. Can also be provided as a keyword
             argument to the constructor.
         token: The token to use for authentication
-        prefix: The prefix to use for the Authorization header
+        prefix: The prefix to use for the Authorization header (from the spec's x-calspec-auth)
         auth_header_name: The name of the Authorization header
     """
 
@@ -176,8 +178,8 @@ class AuthenticatedClient:
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
 
     token: str
-    prefix: str = "dooray-api"
-    auth_header_name: str = "Authorization"
+    prefix: str = _spec.AUTH_PREFIX
+    auth_header_name: str = _spec.AUTH_HEADER
 
     def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
         """Get a new client matching this one with additional headers"""

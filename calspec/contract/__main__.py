@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
-from contract.harness import (
+from calspec.contract.harness import (
     DEFAULT_MAX_EXAMPLES,
     DEFAULT_SEED,
     PHASES,
@@ -45,7 +45,7 @@ from contract.harness import (
 
 TOKEN_VARIABLE = "CALSPEC_CONTRACT_TOKEN"
 # The words the providers' Authorization headers put before the token.
-SCHEME_WORDS: tuple[str, ...] = tuple(sorted({provider.auth_prefix for provider in PROVIDERS.values()}))
+SCHEME_WORDS: tuple[str, ...] = tuple(sorted({p.document.auth.prefix for p in PROVIDERS.values()}))
 # What TOKEN_ENV may hold. Longer "names" are refused unechoed: they are likely the token itself.
 VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 MASKED = "[masked]"
@@ -134,7 +134,7 @@ def check_token(token: Token, provider: Provider) -> str:
         if value.lower().startswith(word.lower() + " "):
             raise Refused(
                 f"the token ({token.source}) starts with {word!r}; give the bare token: the {provider.name} "
-                f"Authorization header is '{provider.auth_prefix} <token>', the prefix is added for you"
+                f"Authorization header is '{provider.authorization('<token>')}', the prefix is added for you"
             )
     return value
 
@@ -245,7 +245,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     if not phases or not set(phases) <= set(PHASES):
         return refuse(f"PHASES must be a comma-separated subset of {','.join(PHASES)}")
 
-    report = Path(env.get("REPORTS_DIR") or REPO / "reports").resolve() / f"contract-{provider.name}.xml"
+    report = Path(env.get("REPORTS_DIR") or "reports").resolve() / f"contract-{provider.name}.xml"
     report.parent.mkdir(parents=True, exist_ok=True)
     settings = config_dict(
         provider,
@@ -256,7 +256,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         phases=phases,
     )
     print(f"contract: provider={provider.name} base_url={base_url} token={given.source} {mask(token)}")
-    print(f"contract: spec={provider.spec.relative_to(REPO)} report={report}", flush=True)
+    print(f"contract: spec={provider.spec} report={report}", flush=True)
     with tempfile.TemporaryDirectory(prefix="calspec-contract-") as tmp:
         config_file = Path(tmp) / "schemathesis.toml"
         config_file.write_text(to_toml(settings), encoding="utf-8")

@@ -1,6 +1,6 @@
 """One place that says how calspec runs schemathesis, for the pytest suite and for `make contract`.
 
-The pytest suite runs the engine in-process against the fake's ASGI app; `python -m contract` runs the
+The pytest suite runs the engine in-process against the fake's ASGI app; `python -m calspec.contract` runs the
 schemathesis CLI against a URL. Both take their settings from `config_dict`, so they test the same things.
 """
 
@@ -11,12 +11,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
-SPEC_DIR = REPO / "spec"
+from calspec.core.providers import PROVIDERS, Provider, get_provider
 
-ProviderName = Literal["lineworks", "dooray"]
+__all__ = ["PROVIDERS", "Provider", "get_provider"]
+# The directory that holds the `calspec` package (the repository root in a checkout): the schemathesis
+# CLI that `python -m calspec.contract` starts needs it on its path to load `calspec.contract.hooks`.
+REPO = Path(__file__).resolve().parent.parent.parent
 
 # Every check schemathesis 4.32 ships, listed so that a change of defaults cannot silently drop one.
 # object_level_authorization only acts when peers are configured (WFC auth); it is listed for completeness.
@@ -47,80 +49,6 @@ DEFAULT_STATEFUL_STEPS = 12
 STATUS_LOG_VARIABLE = "CALSPEC_CONTRACT_STATUS_LOG"
 
 
-@dataclass(frozen=True)
-class Provider:
-    """What differs between the two APIs: spec file, auth header prefix, demo credentials and ids."""
-
-    name: ProviderName
-    spec: Path
-    auth_prefix: str
-    demo_token: str
-    # Where the fake (`fake.app`) serves this API: the base URL is the fake's root plus this.
-    fake_base_path: str
-    # Path parameters and the demo ids fuzzing should often pick, so positive cases reach 2xx.
-    known_ids: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    # Operations whose request bodies have rules JSON Schema cannot state (an event's start needs `date` or
-    # `dateTime`, the end must follow it, ...): a schema-valid body the server rejects with its documented
-    # 400 is not "valid data rejected". Positive cases of every other operation must not get a 400.
-    cross_field_rules: tuple[str, ...] = ()
-    # Per operation, ids to steer to instead of `known_ids` (operationId -> parameter -> ids).
-    operation_ids: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
-
-    def authorization(self, token: str) -> str:
-        """The Authorization header value for `token`."""
-        return f"{self.auth_prefix} {token}"
-
-
-PROVIDERS: dict[str, Provider] = {
-    "lineworks": Provider(
-        name="lineworks",
-        spec=SPEC_DIR / "lineworks" / "calendar.yaml",
-        auth_prefix="Bearer",
-        demo_token="lw-demo-token",
-        fake_base_path="/v1.0",
-        known_ids={
-            "path.userId": ("userf7da-f82c-4284-13e7-030f3b4c756x", "me"),
-            "path.calendarId": ("calendar-96b8-4c74-8277-7953e0b4604a",),
-            # In the demo user's default calendar (the calendarId above).
-            "path.eventId": ("event-fixture-timed", "event-fixture-weekly"),
-        },
-        cross_field_rules=(
-            "createEvent",
-            "createEventInDefaultCalendar",
-            "updateEvent",
-            "updateEventInDefaultCalendar",
-        ),
-        # Calendars the demo user sees and doesn't own: the only ones a user may take out of their list.
-        operation_ids={
-            "removeCalendarFromList": {
-                "path.calendarId": (
-                    "calendar-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
-                    "calendar-7e8f-4a0b-9c1d-2e3f4a5b6c7d",
-                )
-            }
-        },
-    ),
-    "dooray": Provider(
-        name="dooray",
-        spec=SPEC_DIR / "dooray" / "calendar.yaml",
-        auth_prefix="dooray-api",
-        demo_token="dooray-demo-token",
-        fake_base_path="",
-        # Calendar 1 is the demo member's default calendar; event 1 is in it.
-        known_ids={"path.calendar-id": ("1",), "path.event-id": ("1",)},
-        cross_field_rules=("createEvent", "updateEvent"),
-    ),
-}
-
-
-def get_provider(name: str) -> Provider:
-    """Look a provider up by name, with a message that lists the valid ones."""
-    try:
-        return PROVIDERS[name]
-    except KeyError:
-        raise ValueError(f"unknown provider {name!r}; expected one of: {', '.join(PROVIDERS)}") from None
-
-
 def config_dict(
     provider: Provider,
     *,
@@ -143,15 +71,16 @@ def config_dict(
         raise ValueError(f"unknown phases {sorted(unknown)}; expected some of: {', '.join(PHASES)}")
     dictionaries: dict[str, Any] = {}
     parameters: dict[str, Any] = {}
-    for key, values in provider.known_ids.items():
+    for key, values in provider.demo_ids.items():
         name = f"{provider.name}-{key.replace('.', '-')}"
         dictionaries[name] = {"values": list(values)}
         parameters[key] = {"dictionary": name, "probability": known_id_probability}
     operations: dict[str, dict[str, Any]] = {}
-    for operation_id in provider.cross_field_rules:
-        operations.setdefault(operation_id, {})["checks"] = {
-            "positive_data_acceptance": {"expected-statuses": POSITIVE_OR_RULE_BROKEN}
-        }
+    for op in provider.document.operations:
+        if op.rules:  # rules JSON Schema can't state: their 400 is the documented answer (x-calspec-rules)
+            operations.setdefault(op.operation_id, {})["checks"] = {
+                "positive_data_acceptance": {"expected-statuses": POSITIVE_OR_RULE_BROKEN}
+            }
     for operation_id, steering in provider.operation_ids.items():
         bindings = operations.setdefault(operation_id, {}).setdefault("parameters", {})
         for key, values in steering.items():
@@ -185,7 +114,7 @@ def config_dict(
         "parameters": parameters,
         "output": {"sanitization": {"enabled": True}},
         # Positive cases within rules JSON Schema cannot state; the demo data kept alive (contract/hooks.py).
-        "hooks": "contract.hooks",
+        "hooks": "calspec.contract.hooks",
     }
 
 

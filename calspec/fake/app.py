@@ -1,8 +1,9 @@
-"""The ASGI app: LINE WORKS under `/v1.0/...`, Dooray under `/calendar/v1/...`.
+"""The ASGI app: every provider of the registry, each under its spec's base path.
 
 Every request goes: route (404 / 405 + Allow) -> token (401) -> scope (403) -> path, query and body
-validated against the spec (400) -> the operation's handler. Nothing is written before the
-handler, and a handler writes in one transaction, so a refused request changes nothing.
+validated against the spec (400) -> the operation's handler -> (the answer checked against the spec,
+when asked). Nothing is written before the handler, and a handler writes in one transaction, so a
+refused request changes nothing. Errors take each provider's format from its spec.
 """
 
 from __future__ import annotations
@@ -19,18 +20,20 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-from fake import dooray, lineworks
-from fake.auth import authorize
-from fake.context import Context, Handler, utc_now
-from fake.errors import DOORAY, ApiError, error_body, provider_for_path
-from fake.limits import MAX_BODY, MAX_PATH
-from fake.spec import Operation, Router, SpecError, load_specs
-from fake.store import Store
-from fake.world import load_world, seed_store
+from calspec.core.operations import Operation, Router
+from calspec.core.providers import PROVIDERS, Provider, provider_for_path
+from calspec.core.validation import Validators
+from calspec.fake.auth import authorize
+from calspec.fake.context import Context, Handler, utc_now
+from calspec.fake.errors import ApiError, error_body
+from calspec.fake.limits import MAX_BODY, MAX_PATH
+from calspec.fake.store import Store
+from calspec.fake.validate import Checks, SpecError
+from calspec.fake.world import handlers, load_world, seed_store
 
-log = logging.getLogger("fake")
-HANDLERS: dict[str, Mapping[str, Handler]] = {"lineworks": lineworks.HANDLERS, DOORAY: dooray.HANDLERS}
-_LINEWORKS_SPEC_CODES = {"missing": "MISSING_PARAMETER", "invalid": "INVALID_PARAMETER"}
+log = logging.getLogger("calspec.fake")
+# What a request that breaks the spec answers, by the kind of SpecError (a documented error kind).
+_SPEC_KINDS = {"missing": "missing-parameter", "invalid": "invalid-parameter"}
 
 
 class FakeApp:
@@ -41,22 +44,29 @@ class FakeApp:
         db: str | None = None,
         fixtures_dir: Path | None = None,
         *,
-        spec_dir: Path | None = None,
         check_responses: bool = False,
         now: Callable[[], datetime] = utc_now,
     ) -> None:
-        self.specs = load_specs(spec_dir)
-        self.router = Router(self.specs.values())
+        self.providers: dict[str, Provider] = dict(PROVIDERS)
+        operations = [op for p in self.providers.values() for op in p.document.operations]
+        self.router = Router(operations)
+        validators = {name: Validators(p.document) for name, p in self.providers.items()}
+        self.checks: dict[str, Checks] = {
+            op.key: Checks.build(op, validators[op.provider]) for op in operations
+        }
+        self.handlers: dict[str, Handler] = {}
+        for name in self.providers:
+            for operation_id, handler in handlers(name).items():
+                self.handlers[f"{name}:{operation_id}"] = handler
+        missing = [op.key for op in operations if op.key not in self.handlers]
+        if missing:
+            raise RuntimeError(f"the fake has no handler for {', '.join(missing)}")
         self.world = load_world(fixtures_dir)
         self.store = Store(db)
         seed_store(self.store, self.world)
         self.now = now
         self.check_responses = check_responses
         self.violations: list[str] = []  # response/spec mismatches seen when check_responses is on
-        for spec in self.specs.values():
-            for op in spec.operations:
-                if op.operation_id not in HANDLERS[spec.provider]:
-                    log.warning("fake: no handler for %s %s; it answers 500", spec.provider, op.operation_id)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -70,50 +80,51 @@ class FakeApp:
         if scope["type"] != "http":
             return
         request = Request(scope, receive)
-        provider = provider_for_path(scope.get("path", ""))
+        provider: Provider | None = None
         op: Operation | None = None
         try:
             raw_path = _raw_path(scope)
             if len(raw_path) > MAX_PATH:
-                raise ApiError(414, f"The URL path is longer than {MAX_PATH} bytes", "LIMIT_EXCEEDED")
+                raise ApiError(414, f"The URL path is longer than {MAX_PATH} bytes", "limit-exceeded")
             match = self.router.match(request.method, raw_path)
             if match is None:
-                raise ApiError(404, "No such resource", "NOT_FOUND")
+                raise ApiError(404, "No such resource")
             if match.operation is None:
                 allow = ", ".join(match.allow)
-                raise ApiError(
-                    405, f"Method not allowed; allowed: {allow}", "METHOD_NOT_ALLOWED", {"Allow": allow}
-                )
+                raise ApiError(405, f"Method not allowed; allowed: {allow}", headers={"Allow": allow})
             op = match.operation
-            provider = op.provider
-            status, body = await self._call(op, match.path_params, request)
+            provider = self.providers[op.provider]
+            status, body = await self._call(op, provider, match.path_params, request)
             response = _json(status, body)
         except ApiError as error:
-            status, body = error.status, error_body(provider, error.status, error.message, error.code)
+            provider = provider or provider_for_path(scope.get("path", ""))
+            status = error.status
+            body = error_body(provider.document.errors, status, error.message, error.kind)
             response = _json(status, body, error.headers)
         except Exception:
-            log.exception(
-                "fake: unexpected error in %s %s", request.method, op.template if op else "(no route)"
-            )
-            status, body = 500, error_body(provider, 500, "Internal server error", "INTERNAL_SERVER_ERROR")
+            log.exception("unexpected error in %s %s", request.method, op.template if op else "(no route)")
+            provider = provider or provider_for_path(scope.get("path", ""))
+            status, body = 500, error_body(provider.document.errors, 500, "Internal server error")
             response = _json(status, body)
         if self.check_responses and op is not None:
             self._check(op, status, body)
         await response(scope, receive, send)
 
-    async def _call(self, op: Operation, path_params: dict[str, str], request: Request) -> tuple[int, Any]:
-        principal = self.world.tokens.authenticate(op.provider, request.headers.get("authorization"))
+    async def _call(
+        self, op: Operation, provider: Provider, path_params: dict[str, str], request: Request
+    ) -> tuple[int, Any]:
+        principal = self.world.tokens.authenticate(
+            op.provider, provider.document.auth, request.headers.get(provider.document.auth.header)
+        )
         authorize(principal, op.security)
+        checks = self.checks[op.key]
         try:
-            op.check_path(path_params)
-            query = op.check_query(_query_pairs(request.scope.get("query_string", b"")))
-            raw = await _read_body(request) if op.body_validator is not None else b""
-            body = op.check_body(request.headers.get("content-type"), raw)
+            checks.path(path_params)
+            query = checks.query(_query_pairs(request.scope.get("query_string", b"")))
+            raw = await _read_body(request) if checks.body is not None else b""
+            body = checks.content(request.headers.get("content-type"), raw)
         except SpecError as error:
             raise _spec_error(op, error) from None
-        handler = HANDLERS[op.provider].get(op.operation_id)
-        if handler is None:
-            raise ApiError(500, f"{op.operation_id} is not implemented by the fake")
         ctx = Context(
             operation=op,
             principal=principal,
@@ -125,33 +136,31 @@ class FakeApp:
             base_url=str(request.base_url).rstrip("/"),
             now=self.now,
         )
-        return handler(ctx)
+        return self.handlers[op.key](ctx)
 
     def _check(self, op: Operation, status: int, body: Any) -> None:
         key = str(status)
-        if key not in op.responses:
-            self.violations.append(f"{op.provider} {op.operation_id}: status {status} is not documented")
+        responses = self.checks[op.key].responses
+        if key not in responses:
+            self.violations.append(f"{op.key}: status {status} is not documented")
             return
-        validator = op.responses[key]
+        validator = responses[key]
         if validator is not None:
             for error in validator.iter_errors(body):
                 where = "/".join(map(str, error.absolute_path))
-                self.violations.append(
-                    f"{op.provider} {op.operation_id} {status} at {where}: {error.message}"
-                )
+                self.violations.append(f"{op.key} {status} at {where}: {error.message}")
 
 
 def create_app(
     db: str | None = None,
     fixtures_dir: Path | None = None,
     *,
-    spec_dir: Path | None = None,
     check_responses: bool = False,
     now: Callable[[], datetime] = utc_now,
 ) -> FakeApp:
-    """The fake. `db`: SQLite file (in memory when None); `fixtures_dir`: holds lineworks.json and
-    dooray.json; `check_responses`: record every answer that breaks the spec in `app.violations`."""
-    return FakeApp(db, fixtures_dir, spec_dir=spec_dir, check_responses=check_responses, now=now)
+    """The fake. `db`: SQLite file (in memory when None); `fixtures_dir`: holds each provider's fixture
+    file; `check_responses`: record every answer that breaks the spec in `app.violations`."""
+    return FakeApp(db, fixtures_dir, check_responses=check_responses, now=now)
 
 
 def _json(status: int, body: Any, headers: Mapping[str, str] | None = None) -> Response:
@@ -199,7 +208,5 @@ async def _read_body(request: Request) -> bytes:
 
 def _spec_error(op: Operation, error: SpecError) -> ApiError:
     if error.kind == "content_type" and "415" in op.responses:
-        return ApiError(415, error.message, "BAD_REQUEST")
-    if op.provider == DOORAY:
-        return ApiError(400, error.message)
-    return ApiError(400, error.message, _LINEWORKS_SPEC_CODES.get(error.kind, "BAD_REQUEST"))
+        return ApiError(415, error.message)
+    return ApiError(400, error.message, _SPEC_KINDS.get(error.kind))

@@ -17,7 +17,7 @@ phase (stateful too) and schemathesis records and checks the request as actually
    A `timeZone` must be an IANA name, which JSON Schema cannot list; any other string becomes Asia/Seoul.
 3. LINE WORKS calendar-personals cursor. A cursor is opaque: only a `nextCursor` the server issued is
    valid. A cursor the server did not issue is replaced by one it did, or dropped.
-4. Destroying data. Generated path ids are the demo ids half of the time (`Provider.known_ids`), and
+4. Destroying data. Generated path ids are the demo ids half of the time (`Provider.demo_ids`), and
    schemathesis reuses ids it saw in responses, so a delete (or a PATCH that replaces a calendar's
    members) could hit the demo data and leave the rest of the run with 404s. Such a case is pointed at a
    resource this run created (recorded from the 2xx answers of the create operations) or, when there is
@@ -57,7 +57,7 @@ from typing import Any
 
 import schemathesis
 
-from contract.harness import PROVIDERS, STATUS_LOG_VARIABLE
+from calspec.contract.harness import PROVIDERS, STATUS_LOG_VARIABLE
 
 # operation key -> (start parameter, end parameter, longest window)
 WINDOWS: dict[str, tuple[str, str, datetime.timedelta]] = {
@@ -239,7 +239,7 @@ def protect(key: str, path_parameters: dict[str, Any], positive: bool) -> None:
     if owns(key, value):
         return
     provider = key.partition(":")[0]
-    steered = value in PROVIDERS[provider].known_ids.get(f"path.{target.parameter}", ())
+    steered = value in PROVIDERS[provider].demo_ids.get(f"path.{target.parameter}", ())
     # A negative case may carry its defect in this very id; a demo id is valid, so the defect is elsewhere.
     if positive or steered:
         redirect(key, path_parameters)

@@ -13,7 +13,7 @@ import json
 import math
 from typing import Any
 
-from fake.limits import MAX_BODY, MAX_DEPTH, MAX_NUMBER_DIGITS
+from calspec.fake.limits import MAX_BODY, MAX_DEPTH, MAX_NUMBER_DIGITS
 
 
 class BodyError(ValueError):

@@ -1,19 +1,18 @@
 """Tokens from the fixture files: who is calling and with which scopes.
 
-LINE WORKS: `Authorization: Bearer <token>`; Dooray: `Authorization: dooray-api <token>`.
-A missing, malformed or unknown token is a 401. Scopes are checked against the operation's
-`security` requirements in the spec (LINE WORKS `calendar` / `calendar.read`).
+The header and the word before the token come from the spec (`x-calspec-auth`: LINE WORKS
+`Authorization: Bearer <token>`, Dooray `Authorization: dooray-api <token>`). A missing, malformed
+or unknown token is a 401. Scopes are checked against the operation's `security` requirements in
+the spec (LINE WORKS `calendar` / `calendar.read`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from fake.errors import DOORAY, ApiError
-
-SCHEMES = {"lineworks": "bearer", DOORAY: "dooray-api"}
+from calspec.core.extensions import Auth
+from calspec.fake.errors import ApiError
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,6 @@ class Principal:
     name: str
     scopes: frozenset[str]
     time_zone: str = "UTC"
-    extra: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 class TokenBook:
@@ -39,19 +37,16 @@ class TokenBook:
     def add(self, token: str, principal: Principal) -> None:
         self._tokens[(principal.provider, token)] = principal
 
-    def authenticate(self, provider: str, header: str | None) -> Principal:
+    def authenticate(self, provider: str, auth: Auth, header: str | None) -> Principal:
         if not header:
-            raise ApiError(401, "Authentication required: no Authorization header", "UNAUTHORIZED")
+            raise ApiError(401, f"Authentication required: no {auth.header} header")
         scheme, _, token = header.strip().partition(" ")
         token = token.strip()
-        if scheme.lower() != SCHEMES[provider] or not token:
-            expected = "Bearer <token>" if provider != DOORAY else "dooray-api <token>"
-            raise ApiError(
-                401, f"Authentication failed: expected 'Authorization: {expected}'", "UNAUTHORIZED"
-            )
+        if scheme.lower() != auth.prefix.lower() or not token:
+            raise ApiError(401, f"Authentication failed: expected '{auth.header}: {auth.prefix} <token>'")
         principal = self._tokens.get((provider, token))
         if principal is None:
-            raise ApiError(401, "Authentication failed: invalid or expired token", "UNAUTHORIZED")
+            raise ApiError(401, "Authentication failed: invalid or expired token")
         return principal
 
     def demo_tokens(self, provider: str) -> list[tuple[str, Principal]]:
@@ -66,6 +61,4 @@ def authorize(principal: Principal, security: Sequence[Mapping[str, Sequence[str
         if all(set(scopes) <= principal.scopes for scopes in requirement.values()):
             return
     needed = " or ".join(" ".join(s for scopes in r.values() for s in scopes) or "(none)" for r in security)
-    raise ApiError(
-        403, f"Permission denied: the token's scope does not allow this (needs {needed})", "FORBIDDEN"
-    )
+    raise ApiError(403, f"Permission denied: the token's scope does not allow this (needs {needed})")

@@ -17,13 +17,22 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
-from fake.auth import Principal
-from fake.context import Context, Handler
-from fake.errors import ApiError
-from fake.recurrence import Recurrence, RuleError, parse_lines
-from fake.store import FOREVER, Conflict, Store
-from fake.timeutil import DAY, epoch, local_epoch, offset_of, wall_seconds, wall_time, zone, zoned_time
-from generator.formats import parse_date_time
+from calspec.core.formats import parse_date_time
+from calspec.fake.auth import Principal
+from calspec.fake.context import Context, Handler
+from calspec.fake.errors import ApiError
+from calspec.fake.recurrence import Recurrence, RuleError, parse_lines
+from calspec.fake.store import FOREVER, Conflict, Store
+from calspec.fake.timeutil import (
+    DAY,
+    epoch,
+    local_epoch,
+    offset_of,
+    wall_seconds,
+    wall_time,
+    zone,
+    zoned_time,
+)
 
 PROVIDER = "lineworks"
 MAX_WINDOW = 31 * DAY
@@ -51,7 +60,7 @@ VIEW_URL = "https://calendar.worksmobile.com/calendar/event?calendarId={calendar
 
 
 def _invalid(message: str) -> ApiError:
-    return ApiError(400, message, "INVALID_PARAMETER")
+    return ApiError(400, message, "invalid-parameter")
 
 
 # Access ------------------------------------------------------------------------------------------
@@ -64,7 +73,7 @@ def resolve_user(ctx: Context) -> Principal:
     if user_id == "me" or user_id == principal.user_id or user_id.lower() == principal.email.lower():
         return principal
     raise ApiError(
-        403, "Access denied: the token's user may not access this user's calendars", "ACCESS_DENIED"
+        403, "Access denied: the token's user may not access this user's calendars", "access-denied"
     )
 
 
@@ -110,11 +119,11 @@ def in_list(calendar: Mapping[str, Any], user: Principal) -> bool:
 
 
 def _not_found(what: str = "Calendar") -> ApiError:
-    return ApiError(404, f"{what} not found", "NOT_FOUND")
+    return ApiError(404, f"{what} not found")
 
 
 def _denied(message: str) -> ApiError:
-    return ApiError(403, f"Access denied: {message}", "ACCESS_DENIED")
+    return ApiError(403, f"Access denied: {message}", "access-denied")
 
 
 def user_calendar(
@@ -138,7 +147,7 @@ def default_calendar(ctx: Context, user: Principal) -> dict[str, Any]:
     for calendar in ctx.store.list_calendars(PROVIDER):
         if calendar.get("default") and calendar.get("ownerUserId") == user.user_id:
             return calendar
-    raise ApiError(404, "The user has no default calendar", "NOT_FOUND")
+    raise ApiError(404, "The user has no default calendar")
 
 
 def event_target(ctx: Context, *, write: bool) -> tuple[Principal, dict[str, Any], str]:
@@ -393,7 +402,7 @@ def store_event(store: Store, calendar_id: str, components: list[dict[str, Any]]
         store.insert_event(PROVIDER, calendar_id, components[0]["eventId"], doc, lo, hi)
     except Conflict:
         raise ApiError(
-            409, "An event with this eventId already exists in the calendar", "ALREADY_EXIST"
+            409, "An event with this eventId already exists in the calendar", "already-exists"
         ) from None
     return doc
 
@@ -701,6 +710,21 @@ HANDLERS: dict[str, Handler] = {
 
 
 # Fixtures ----------------------------------------------------------------------------------------
+
+
+def people(data: Mapping[str, Any]) -> Iterator[tuple[list[str], Principal]]:
+    """Each fixture user with their tokens: one principal per token, as each token has its scopes."""
+    for user in data.get("users", []):
+        for grant in user.get("tokens", []):
+            principal = Principal(
+                provider=PROVIDER,
+                user_id=user["userId"],
+                email=user["email"],
+                name=user.get("displayName", ""),
+                scopes=frozenset(grant.get("scopes", [])),
+                time_zone=user.get("timeZone", "UTC"),
+            )
+            yield [grant["token"]], principal
 
 
 def seed(store: Store, data: Mapping[str, Any], users: Mapping[str, Principal]) -> None:

@@ -1,5 +1,5 @@
 """A stateful fake of the LINE WORKS and Dooray calendar APIs, driven by the specs in spec/."""
 
-from fake.app import create_app
+from calspec.fake.app import create_app
 
 __all__ = ["create_app"]

@@ -18,12 +18,13 @@ from typing import Any
 
 from dateutil import rrule
 
-from fake.auth import Principal
-from fake.context import Context, Handler
-from fake.errors import ApiError
-from fake.recurrence import Recurrence, RuleError, from_options
-from fake.store import FOREVER, Store
-from fake.timeutil import (
+from calspec.core.formats import parse_date_time, parse_offset_date
+from calspec.fake.auth import Principal
+from calspec.fake.context import Context, Handler
+from calspec.fake.errors import ApiError
+from calspec.fake.recurrence import Recurrence, RuleError, from_options
+from calspec.fake.store import FOREVER, Store
+from calspec.fake.timeutil import (
     DAY,
     date_epoch,
     epoch,
@@ -35,7 +36,6 @@ from fake.timeutil import (
     zone,
     zoned_time,
 )
-from generator.formats import parse_date_time, parse_offset_date
 
 PROVIDER = "dooray"
 MAX_WINDOW = 366 * DAY  # "at most one year": a leap year fits
@@ -913,7 +913,20 @@ def coarse_window(doc: Mapping[str, Any]) -> tuple[int, int]:
     return start, max(end, start + 1)
 
 
-def seed(store: Store, data: Mapping[str, Any]) -> None:
+def people(data: Mapping[str, Any]) -> Iterator[tuple[list[str], Principal]]:
+    """Each fixture member with its tokens."""
+    for member in data.get("members", []):
+        principal = Principal(
+            provider=PROVIDER,
+            user_id=member["organizationMemberId"],
+            email=member.get("emailAddress", ""),
+            name=member.get("name", ""),
+            scopes=frozenset(),
+        )
+        yield list(member.get("tokens", [])), principal
+
+
+def seed(store: Store, data: Mapping[str, Any], users: Mapping[str, Principal]) -> None:
     for calendar in data.get("calendars", []):
         store.put_calendar(PROVIDER, calendar["id"], calendar)
     for doc in data.get("events", []):

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import uvicorn
 
-from fake.limits import UVICORN_OPTIONS
-from fake.world import load_world
+from calspec.fake.limits import UVICORN_OPTIONS
+from calspec.fake.world import load_world
 
-APP_FACTORY = "fake.__main__:app_from_env"
+APP_FACTORY = "calspec.fake.__main__:app_from_env"
 
 
 def app_from_env() -> object:
     """The app of one uvicorn worker: settings come through the environment, so workers agree."""
-    from fake.app import create_app
+    from calspec.fake.app import create_app
 
     fixtures = os.environ.get("CALSPEC_FAKE_FIXTURES")
     return create_app(
@@ -67,8 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--workers > 1 needs --db PATH: in-memory state can't be shared between processes")
     if args.db:
         os.environ["CALSPEC_FAKE_DB"] = str(Path(args.db).resolve())
-        from fake.app import create_app
-        from fake.store import StoreVersionError
+        from calspec.fake.app import create_app
+        from calspec.fake.store import StoreVersionError
 
         try:
             # Seed once, up front, before the workers start.

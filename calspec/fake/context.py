@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from fake.auth import Principal, TokenBook
-from fake.spec import Operation
-from fake.store import Store
+from calspec.core.operations import Operation
+from calspec.fake.auth import Principal, TokenBook
+from calspec.fake.store import Store
 
 
 @dataclass

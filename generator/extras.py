@@ -1,0 +1,67 @@
+"""Files the generator writes into each package beside openapi-python-client's output.
+
+openapi-python-client's templates see only the OpenAPI objects it knows, not the x-calspec-*
+extensions. So the spec's runtime facts (auth prefix, servers, error format, retries, rate-limit
+headers, windows, paging) are rendered from `calspec.core` into `<package>/_spec.py` by the templates
+in `templates/runtime/package/`, and `templates/runtime/project/` gives the project files (README).
+The rest of the runtime (errors, retries, auth, iterators) reads `_spec`, so nothing restates the spec.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from openapi_python_client.strings import snake_case
+
+from calspec.core.providers import Provider
+
+from .layout import TEMPLATES_DIR
+
+RUNTIME_DIR = TEMPLATES_DIR / "runtime"
+
+
+def facts(provider: Provider) -> dict[str, Any]:
+    """What the runtime templates are rendered with, all of it from the spec."""
+    document = provider.document
+    info = document.raw.get("info") or {}
+    return {
+        "provider": provider,
+        "title": info.get("title", provider.name),
+        "api_version": str(info.get("version", "")),
+        "spec_file": f"spec/{provider.spec_file}",
+        "servers": [(str(s["url"]), str(s.get("description", ""))) for s in document.raw.get("servers", ())],
+        "auth": document.auth,
+        "errors": document.errors,
+        "retries": document.retries,
+        "rate_limit": document.rate_limit,
+        "operations": [
+            {"module": snake_case(op.operation_id), "operation": op} for op in document.operations
+        ],
+    }
+
+
+def write_extras(provider: Provider, project: Path) -> list[Path]:
+    """Render the runtime templates into a generated project; the files written."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(RUNTIME_DIR),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["py"] = repr
+    context = facts(provider)
+    written = []
+    for template in sorted(RUNTIME_DIR.rglob("*.jinja")):
+        relative = template.relative_to(RUNTIME_DIR)
+        name = relative.with_suffix("")  # drop .jinja
+        if relative.parts[0] == "package":
+            target = project / provider.package_name / Path(*name.parts[1:])
+        else:
+            target = project / Path(*name.parts[1:])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(environment.get_template(relative.as_posix()).render(context), encoding="utf-8")
+        written.append(target)
+    return written
