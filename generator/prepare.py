@@ -15,7 +15,12 @@ from calspec.core.specfile import load_spec
 
 from .closing import close_all_of
 
-FORMAT_MAP = {"local-date-time": "date-time", "offset-date": "date"}
+# Custom format -> the standard one the generated code parses it as (None: a plain string).
+FORMAT_MAP: dict[str, str | None] = {
+    "local-date-time": "date-time",
+    "offset-date": "date",
+    "iana-time-zone": None,
+}
 
 
 def map_formats(node: Any) -> Any:
@@ -24,7 +29,9 @@ def map_formats(node: Any) -> Any:
         out: dict[str, Any] = {}
         for key, value in node.items():
             if key == "format" and isinstance(value, str) and value in FORMAT_MAP:
-                out[key] = FORMAT_MAP[value]
+                mapped = FORMAT_MAP[value]
+                if mapped is not None:
+                    out[key] = mapped
             else:
                 out[key] = map_formats(value)
         return out

@@ -19,7 +19,9 @@ from referencing.jsonschema import DRAFT202012
 
 from calspec.core.formats import FORMAT_CHECKER
 
-JSON_EXAMPLES = sorted(se.raw_example_texts())
+# Without the seed documents every test that reads them skips (seed_examples.MISSING says why); the
+# spec's own example names stand in as parameters so the skips are listed by name.
+JSON_EXAMPLES = sorted(se.raw_example_texts()) if se.SEEDS else sorted(se.spec_example_names())
 QUERY_EXAMPLES = [("dooray", "ListEventsQuery"), ("dooray", "ListEventsQueryParams")]
 ALL_EXAMPLES = JSON_EXAMPLES + QUERY_EXAMPLES
 

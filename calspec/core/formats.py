@@ -1,14 +1,17 @@
 """The string formats the specs use, checked one way wherever a spec is read (lint, fake).
 
-`local-date-time` (LINE WORKS' wall-clock time) and `offset-date` (Dooray's all-day date) are the
-specs' own; `date-time` is RFC 3339 with the `T` and the offset required; `uri` is judged by
-jsonschema_rs, as schemathesis judges it. No optional extras: what passes here passes everywhere.
+`local-date-time` (LINE WORKS' wall-clock time), `offset-date` (Dooray's all-day date) and
+`iana-time-zone` (a name in the IANA time zone database) are the specs' own; `date-time` is RFC 3339
+with the `T` and the offset required; `uri` is judged by jsonschema_rs, as schemathesis judges it.
+No optional extras: what passes here passes everywhere.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import jsonschema_rs
 from jsonschema import FormatChecker
@@ -101,6 +104,24 @@ def _check_uri(value: object) -> bool:
     return True
 
 
+@lru_cache(maxsize=1024)
+def is_time_zone(name: str) -> bool:
+    """Whether `name` is a zone of the IANA database this Python knows (tzdata)."""
+    if not name or name != name.strip() or "\x00" in name or len(name) > 64:
+        return False
+    try:
+        ZoneInfo(name)
+    except Exception:  # ZoneInfoNotFoundError, ValueError for paths and odd keys
+        return False
+    return True
+
+
+def _check_time_zone(value: object) -> bool:
+    if isinstance(value, str) and not is_time_zone(value):
+        raise ValueError("not an IANA time zone name")
+    return True
+
+
 def _checker() -> FormatChecker:
     """Only the formats the specs use, checked the same way wherever this runs (no optional extras)."""
     checker = FormatChecker(formats=())
@@ -109,6 +130,7 @@ def _checker() -> FormatChecker:
     checker.checks("local-date-time", raises=ValueError)(_check_local_date_time)
     checker.checks("offset-date", raises=ValueError)(_check_offset_date)
     checker.checks("uri", raises=ValueError)(_check_uri)
+    checker.checks("iana-time-zone", raises=ValueError)(_check_time_zone)
     return checker
 
 

@@ -149,10 +149,13 @@ def describe(error: ValidationError, where: str) -> str:
         if extra:
             message = f"unknown property {extra.group(1)}"
     elif keyword == "format":
-        message = f"must be a {error.validator_value}"
+        cause = f" ({error.cause})" if error.cause is not None and str(error.cause) else ""
+        message = f"{_shown(error.instance)} is not a valid {error.validator_value}{cause}"
     elif keyword == "type":
         message = f"must be of type {error.validator_value}"
-    elif keyword in ("minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "pattern"):
+    elif keyword == "pattern":
+        message = f"{_shown(error.instance)} does not have the documented shape"
+    elif keyword in ("minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems"):
         message = f"{keyword} {error.validator_value!r} not met"
     elif keyword in ("minProperties", "maxProperties"):
         message = f"{keyword} {error.validator_value!r} not met"
@@ -172,3 +175,9 @@ def describe(error: ValidationError, where: str) -> str:
         message = f"fails {keyword}"
     text = f"{location}: {message}"
     return text if len(text) <= 300 else text[:297] + "..."
+
+
+def _shown(value: Any) -> str:
+    """A value for a message: short, printable, never a dump."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -19,7 +19,8 @@ class CreatePrivateCalendarRequestMe:
     """The member's own settings for the new calendar.
 
     Attributes:
-        color (str | Unset): Display colour, `#rrggbb`.
+        color (str | Unset): Display colour, `#rrggbb`. The create example of the document sends `ffffff`, its
+            subscription example `#ffffff`: both are taken, and answers always carry the `#` (spec/NOTES.md D36).
         notification (CalendarNotification | Unset): Default reminders of the calendar's events.
     """
 

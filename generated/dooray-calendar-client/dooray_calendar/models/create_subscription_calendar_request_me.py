@@ -14,7 +14,8 @@ T = TypeVar("T", bound="CreateSubscriptionCalendarRequestMe")
 class CreateSubscriptionCalendarRequestMe:
     """
     Attributes:
-        color (str | Unset): Display colour, `#rrggbb`.
+        color (str | Unset): Display colour, `#rrggbb`. The create example of the document sends `ffffff`, its
+            subscription example `#ffffff`: both are taken, and answers always carry the `#` (spec/NOTES.md D36).
     """
 
     color: str | Unset = UNSET

@@ -15,8 +15,8 @@ class UpdateCalendarPersonalRequest:
     """The user's own settings to change.
 
     Attributes:
-        is_show_on_lnb_list (bool | Unset): Whether the calendar shows in the user's calendar list.
-        display_order (int | Unset): Position in the user's list.
+        is_show_on_lnb_list (bool | Unset): Whether the calendar shows in the user's calendar list. Default: True.
+        display_order (int | Unset): Position in the user's list. Default: 9999.
     """
 
     is_show_on_lnb_list: bool | Unset = UNSET
