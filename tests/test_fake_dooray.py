@@ -192,6 +192,30 @@ def test_window_of_a_year_is_allowed_and_an_empty_window_is_empty(client: TestCl
     assert events(client, timeMin="2020-08-04T10:00:00+09:00", timeMax="2020-08-04T10:00:00+09:00") == []
 
 
+@pytest.mark.parametrize(
+    ("time_max", "message"),
+    [
+        ("2020-07-31T23:59:59+09:00", "timeMax: must not be before timeMin"),
+        ("2021-08-02T00:00:01+09:00", "timeMax: the window is longer than 366 days"),
+    ],
+)
+def test_window_reversed_or_over_the_specs_limit_is_400(
+    client: TestClient, time_max: str, message: str
+) -> None:
+    """The limit is the spec's `x-calspec-window` `max-days` (366: a leap year fits), to the second."""
+    events(client, timeMin="2020-08-01T00:00:00+09:00", timeMax="2021-08-02T00:00:00+09:00")
+    response = client.get(
+        "/calendar/v1/calendars/*/events",
+        params={"timeMin": "2020-08-01T00:00:00+09:00", "timeMax": time_max},
+        headers=AUTH,
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "header": {"isSuccessful": False, "resultCode": -400, "resultMessage": message},
+        "result": None,
+    }
+
+
 def test_event_detail_has_body_and_users(client: TestClient) -> None:
     result = ok(client.get("/calendar/v1/calendars/1/events/1", headers=AUTH))["result"]
     assert result["subject"] == "출시계획회의"
@@ -237,6 +261,8 @@ def test_master_detail_carries_the_rule(client: TestClient) -> None:
         "/calendar/v1/calendars/1/events/3-20200804T010000Z",  # wrong calendar
         "/calendar/v1/calendars/1/events/999",
         "/calendar/v1/calendars/3/events/4",  # not visible
+        "/calendar/v1/calendars/2/events/3-20201399T010000Z",  # digits that are no time: not an occurrence
+        "/calendar/v1/calendars/2/events/3-00000000T000000Z",
     ],
 )
 def test_unknown_events_and_occurrences_are_404(client: TestClient, path: str) -> None:

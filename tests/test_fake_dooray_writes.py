@@ -477,6 +477,9 @@ def test_update_of_unknown_event_is_404(client: TestClient) -> None:
     refused(update(client, "2", "3-20200812T010000Z", subject="x"), 404)  # a Wednesday: no occurrence
     refused(update(client, "2", "999", subject="x"), 404)
     refused(update(client, "1", "3", subject="x"), 404)  # event of another calendar
+    refused(update(client, "2", "3-20201399T010000Z", subject="x"), 404)  # no time: not an occurrence id
+    refused(delete(client, "2", "3-20201399T010000Z", "whole"), 404)
+    assert listed(client, AUTUMN, calendars="2") == SERIES
 
 
 # Delete events -----------------------------------------------------------------------------------
@@ -608,3 +611,10 @@ def test_members_without_access_get_404(client: TestClient) -> None:
         404,
     )
     assert detail(client, "3", "4", OTHER_AUTH)["subject"] == "개인 일정"
+
+
+@pytest.mark.parametrize("color", ["ffffff", "#ffffff"])
+def test_color_is_taken_in_both_forms_and_answered_with_a_hash(client: TestClient, color: str) -> None:
+    """NOTES D36: the create example sends `ffffff`, the subscription example `#ffffff`."""
+    calendar_id = create_calendar(client, me={"color": color})
+    assert ok(client.get(f"/calendar/v1/calendars/{calendar_id}", headers=AUTH))["me"]["color"] == "#ffffff"

@@ -154,11 +154,11 @@ def test_date_time_without_time_zone_is_refused(client: TestClient) -> None:
         ([timed("backwards", "2021-12-20T11:00:00", "2021-12-20T10:00:00")], "before start"),
         (
             [timed("zone", "2021-12-20T10:00:00", "2021-12-20T11:00:00", zone="Mars/Olympus")],
-            "unknown time zone",
+            "eventComponents[0].start.timeZone",
         ),
         (
             [timed("zone", "2021-12-20T10:00:00", "2021-12-20T11:00:00", zone="../../etc/passwd")],
-            "unknown time zone",
+            "eventComponents[0].start.timeZone",
         ),
         (
             [

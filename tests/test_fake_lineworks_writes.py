@@ -1,5 +1,5 @@
 """LINE WORKS semantics of the fake beyond create and list: get / PUT / DELETE of events (also in the
-default calendar), shared calendars, calendar-personals, removing a calendar from a list, and roles."""
+default calendar), shared calendars, calendar-personals, leaving a calendar, and roles."""
 
 from __future__ import annotations
 
@@ -570,43 +570,132 @@ def test_personal_of_a_calendar_not_in_the_list_is_404(client: TestClient) -> No
         assert_error(client.patch(path, json={"displayOrder": 1}, headers=AUTH), 404, "NOT_FOUND")
 
 
-def test_remove_from_list_hides_the_calendar_from_that_user_only(client: TestClient) -> None:
-    response = client.delete(f"/v1.0/users/me/calendars/{TEAM}", headers=AUTH)
+# Leaving a calendar (removeCalendarFromList: 指定カレンダーから脱退する) ------------------------------
+
+
+def leave(client: TestClient, calendar: str, auth: Any = AUTH, user: str = "me") -> Any:
+    return client.delete(f"/v1.0/users/{user}/calendars/{calendar}", headers=auth)
+
+
+def shared(client: TestClient, calendar: str, auth: Any = OTHER_AUTH) -> dict[str, Any]:
+    response = client.get(f"/v1.0/calendars/{calendar}", headers=auth)
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def member_ids(client: TestClient, calendar: str) -> list[str]:
+    """The calendar's members as its owner (the second user) sees them."""
+    return [m["id"] for m in shared(client, calendar)["members"]]
+
+
+@pytest.mark.parametrize(("calendar", "named_as"), [(TEAM, USER), (BUSY, "user1@example.com")])
+def test_leaving_a_calendar_ends_the_membership(client: TestClient, calendar: str, named_as: str) -> None:
+    assert named_as in member_ids(client, calendar)
+    owners_view = shared(client, calendar)
+    owners_events = ids(client, calendar, OTHER_AUTH)
+    response = leave(client, calendar)
     assert response.status_code == 204 and response.content == b""
-    assert TEAM not in personal_ids(client)
-    assert_error(client.get(f"/v1.0/users/me/calendar-personals/{TEAM}", headers=AUTH), 404, "NOT_FOUND")
-    assert_error(client.get(events_path(TEAM), params=DECEMBER, headers=AUTH), 404, "NOT_FOUND")
-    assert_error(client.get(f"{events_path(TEAM)}/event-fixture-team", headers=AUTH), 404, "NOT_FOUND")
-    assert_error(client.delete(f"/v1.0/users/me/calendars/{TEAM}", headers=AUTH), 404, "NOT_FOUND")
-    # Still a member: the calendar's own resource answers, and the owner sees everything as before.
-    shared = client.get(f"/v1.0/calendars/{TEAM}", headers=AUTH).json()
-    assert {"id": USER, "type": "USER", "role": "EVENT_READ"} in shared["members"]
-    assert ids(client, TEAM, OTHER_AUTH) == ["event-fixture-team"]
-    assert TEAM in personal_ids(client, OTHER_AUTH)
+    # The owner sees the member list without the leaver (named by user id or by email), nothing else changed.
+    assert named_as not in member_ids(client, calendar)
+    assert shared(client, calendar)["members"] == [m for m in owners_view["members"] if m["id"] != named_as]
+    assert ids(client, calendar, OTHER_AUTH) == owners_events
+    assert calendar in personal_ids(client, OTHER_AUTH)
+    # The leaver has no access left: every user path, the personals entry and the calendar answer 404.
+    assert calendar not in personal_ids(client)
+    personal_path = f"/v1.0/users/me/calendar-personals/{calendar}"
+    assert_error(client.get(personal_path, headers=AUTH), 404, "NOT_FOUND")
+    assert_error(client.patch(personal_path, json={"displayOrder": 1}, headers=AUTH), 404, "NOT_FOUND")
+    assert_error(client.get(events_path(calendar), params=DECEMBER, headers=AUTH), 404, "NOT_FOUND")
+    event_id = owners_events[0]
+    assert_error(client.get(f"{events_path(calendar)}/{event_id}", headers=AUTH), 404, "NOT_FOUND")
+    assert_error(client.delete(f"{events_path(calendar)}/{event_id}", headers=AUTH), 404, "NOT_FOUND")
+    assert_error(create(client, timed("late"), calendar=calendar), 404, "NOT_FOUND")
+    assert_error(client.get(f"/v1.0/calendars/{calendar}", headers=AUTH), 404, "NOT_FOUND")
 
 
-def test_calendar_comes_back_when_the_user_is_added_again(client: TestClient) -> None:
-    assert client.delete(f"/v1.0/users/me/calendars/{TEAM}", headers=AUTH).status_code == 204
-    path = f"/v1.0/calendars/{TEAM}"
+def test_leaving_twice_is_404_and_changes_nothing(client: TestClient) -> None:
+    assert leave(client, TEAM).status_code == 204
+    members = shared(client, TEAM)
+    assert_error(leave(client, TEAM), 404, "NOT_FOUND")
+    assert shared(client, TEAM) == members
+
+
+def test_leaving_a_public_calendar_leaves_what_any_non_member_has(client: TestClient) -> None:
+    writer = {"id": USER, "type": "USER", "role": "EVENT_READ_WRITE"}
+    path = f"/v1.0/calendars/{COMPANY}"
+    assert client.patch(path, json={"members": [writer]}, headers=OTHER_AUTH).status_code == 200
+    assert COMPANY in personal_ids(client)
+    assert leave(client, COMPANY).status_code == 204
+    assert USER not in member_ids(client, COMPANY)
+    assert COMPANY not in personal_ids(client)
+    assert_error(client.get(f"/v1.0/users/me/calendar-personals/{COMPANY}", headers=AUTH), 404, "NOT_FOUND")
+    # Public: it still reads, as for anyone, and takes no writes.
+    assert shared(client, COMPANY, AUTH) == shared(client, COMPANY)
+    assert ids(client, COMPANY) == ids(client, COMPANY, OTHER_AUTH) == ["event-fixture-company"]
+    assert_error(create(client, timed("late"), calendar=COMPANY), 403, "ACCESS_DENIED")
+    assert_error(leave(client, COMPANY), 404, "NOT_FOUND")
+
+
+def test_leaving_drops_the_personal_settings_and_adding_back_restores_access(client: TestClient) -> None:
+    personal_path = f"/v1.0/users/me/calendar-personals/{TEAM}"
+    assert client.patch(personal_path, json={"displayOrder": 3}, headers=AUTH).status_code == 200
+    assert leave(client, TEAM).status_code == 204
     reader = {"id": USER, "type": "USER", "role": "EVENT_READ"}
-    assert client.patch(path, json={"members": [reader]}, headers=OTHER_AUTH).status_code == 200
-    assert TEAM not in personal_ids(client)  # still a member all along: still removed
-    assert client.patch(path, json={"members": []}, headers=OTHER_AUTH).status_code == 200
-    assert client.patch(path, json={"members": [reader]}, headers=OTHER_AUTH).status_code == 200
+    response = client.patch(f"/v1.0/calendars/{TEAM}", json={"members": [reader]}, headers=OTHER_AUTH)
+    assert response.status_code == 200, response.text
+    assert reader in response.json()["members"]
     assert TEAM in personal_ids(client)
+    again = client.get(personal_path, headers=AUTH)
+    assert again.status_code == 200 and again.json()["displayOrder"] == 9999  # the old settings are gone
+    assert ids(client, TEAM) == ["event-fixture-team"]
+    assert client.get(f"/v1.0/calendars/{TEAM}", headers=AUTH).status_code == 200
+    assert leave(client, TEAM).status_code == 204  # and they can leave again
 
 
-@pytest.mark.parametrize(
-    ("calendar", "status", "code"), [(CALENDAR, 403, "ACCESS_DENIED"), (OTHER_CALENDAR, 404, "NOT_FOUND")]
-)
-def test_remove_from_list_refusals_change_nothing(
-    client: TestClient, calendar: str, status: int, code: str
-) -> None:
+def test_a_member_may_leave_another_users_default_calendar(client: TestClient) -> None:
+    reader = {"id": USER, "type": "USER", "role": "EVENT_READ"}
+    path = f"/v1.0/calendars/{OTHER_CALENDAR}"
+    assert client.patch(path, json={"members": [reader]}, headers=OTHER_AUTH).status_code == 200
+    assert OTHER_CALENDAR in personal_ids(client)
+    assert leave(client, OTHER_CALENDAR).status_code == 204
+    assert member_ids(client, OTHER_CALENDAR) == [OTHER_USER]
+    assert OTHER_CALENDAR not in personal_ids(client)
+
+
+def test_the_owner_cannot_leave_their_calendar(client: TestClient) -> None:
+    calendar = new_calendar(client, members=[{"id": OTHER_USER, "type": "USER", "role": "EVENT_READ"}])
+    calendar_id = calendar["calendarId"]
+    event_id = created_id(client, timed("mine"), calendar=calendar_id)
     before = personal_ids(client)
-    assert_error(client.delete(f"/v1.0/users/me/calendars/{calendar}", headers=AUTH), status, code)
+    response = leave(client, calendar_id)
+    assert_error(response, 403, "ACCESS_DENIED")
+    assert "owner can't leave" in response.json()["description"]
+    assert shared(client, calendar_id, AUTH) == calendar
     assert personal_ids(client) == before
-    assert_error(client.delete(f"/v1.0/users/me/calendars/{TEAM}", headers=READONLY), 403, "FORBIDDEN")
-    assert_error(
-        client.delete(f"/v1.0/users/{OTHER_USER}/calendars/{TEAM}", headers=AUTH), 403, "ACCESS_DENIED"
-    )
+    assert ids(client, calendar_id) == [event_id]
+
+
+def test_the_default_calendar_cannot_be_left(client: TestClient) -> None:
+    before = (shared(client, CALENDAR, AUTH), personal_ids(client), ids(client))
+    response = leave(client, CALENDAR)
+    assert_error(response, 403, "ACCESS_DENIED")
+    assert "default calendar" in response.json()["description"]
+    assert_error(leave(client, OTHER_CALENDAR, OTHER_AUTH), 403, "ACCESS_DENIED")
+    assert (shared(client, CALENDAR, AUTH), personal_ids(client), ids(client)) == before
+
+
+@pytest.mark.parametrize("calendar", [OTHER_CALENDAR, COMPANY, "calendar-nope"])
+def test_leaving_a_calendar_one_is_not_a_member_of_is_404(client: TestClient, calendar: str) -> None:
+    before = personal_ids(client)
+    assert_error(leave(client, calendar), 404, "NOT_FOUND")
     assert personal_ids(client) == before
+
+
+def test_leave_refused_for_scope_or_another_user_changes_nothing(client: TestClient) -> None:
+    members = shared(client, TEAM)
+    assert_error(leave(client, TEAM, READONLY), 403, "FORBIDDEN")
+    assert_error(leave(client, TEAM, AUTH, user=OTHER_USER), 403, "ACCESS_DENIED")
+    assert_error(leave(client, TEAM, OTHER_AUTH, user=USER), 403, "ACCESS_DENIED")
+    assert shared(client, TEAM) == members
+    assert TEAM in personal_ids(client)

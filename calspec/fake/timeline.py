@@ -19,10 +19,10 @@ from calspec.core.extensions import Window
 from calspec.core.formats import parse_date_time
 from calspec.fake.errors import ApiError
 from calspec.fake.recurrence import Recurrence
+from calspec.fake.store import FOREVER
 
 _EPOCH = datetime(1970, 1, 1)
 DAY = 86400
-FOREVER = 2**62  # the coarse window's end of a series that never ends
 
 
 # Instants ------------------------------------------------------------------------------------------
@@ -84,8 +84,9 @@ def zoned_time(seconds: int, where: tzinfo) -> datetime:
 
 
 def utc_stamp(seconds: int) -> str:
-    """`YYYYMMDDTHHMMSSZ` of an epoch second."""
-    return (_EPOCH + timedelta(seconds=seconds)).strftime("%Y%m%dT%H%M%SZ")
+    """`YYYYMMDDTHHMMSSZ` of an epoch second (the year always four digits, as the ids need)."""
+    value = _EPOCH + timedelta(seconds=seconds)
+    return f"{value.year:04d}" + value.strftime("%m%dT%H%M%SZ")
 
 
 def format_offset(seconds: int) -> str:

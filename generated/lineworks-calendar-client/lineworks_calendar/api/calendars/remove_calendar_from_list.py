@@ -82,10 +82,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Remove a calendar from the user's calendar list
+    """Leave a calendar
 
-     Takes the calendar out of the user's list (the user stops seeing it); the calendar
-    and its events stay for everyone else.
+     The user leaves the calendar ("指定カレンダーから脱退する", the ja reference page):
+    they are no longer one of its `members`, so it leaves their calendar list and their
+    own settings for it are gone. The calendar and its events stay for everyone else.
+    The owner can't leave their own calendar (they delete it instead), and a user's
+    default calendar can't be left: 403. A calendar the user isn't a member of: 404.
 
     Args:
         user_id (str):
@@ -117,10 +120,13 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Remove a calendar from the user's calendar list
+    """Leave a calendar
 
-     Takes the calendar out of the user's list (the user stops seeing it); the calendar
-    and its events stay for everyone else.
+     The user leaves the calendar ("指定カレンダーから脱退する", the ja reference page):
+    they are no longer one of its `members`, so it leaves their calendar list and their
+    own settings for it are gone. The calendar and its events stay for everyone else.
+    The owner can't leave their own calendar (they delete it instead), and a user's
+    default calendar can't be left: 403. A calendar the user isn't a member of: 404.
 
     Args:
         user_id (str):
@@ -147,10 +153,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Error]:
-    """Remove a calendar from the user's calendar list
+    """Leave a calendar
 
-     Takes the calendar out of the user's list (the user stops seeing it); the calendar
-    and its events stay for everyone else.
+     The user leaves the calendar ("指定カレンダーから脱退する", the ja reference page):
+    they are no longer one of its `members`, so it leaves their calendar list and their
+    own settings for it are gone. The calendar and its events stay for everyone else.
+    The owner can't leave their own calendar (they delete it instead), and a user's
+    default calendar can't be left: 403. A calendar the user isn't a member of: 404.
 
     Args:
         user_id (str):
@@ -180,10 +189,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Any | Error | None:
-    """Remove a calendar from the user's calendar list
+    """Leave a calendar
 
-     Takes the calendar out of the user's list (the user stops seeing it); the calendar
-    and its events stay for everyone else.
+     The user leaves the calendar ("指定カレンダーから脱退する", the ja reference page):
+    they are no longer one of its `members`, so it leaves their calendar list and their
+    own settings for it are gone. The calendar and its events stay for everyone else.
+    The owner can't leave their own calendar (they delete it instead), and a user's
+    default calendar can't be left: 403. A calendar the user isn't a member of: 404.
 
     Args:
         user_id (str):
