@@ -9,6 +9,7 @@ The rest of the runtime (errors, retries, auth, iterators) reads `_spec`, so not
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +27,15 @@ def facts(provider: Provider) -> dict[str, Any]:
     """What the runtime templates are rendered with, all of it from the spec."""
     document = provider.document
     info = document.raw.get("info") or {}
+    servers = document.raw.get("servers", ())
     return {
         "provider": provider,
         "title": info.get("title", provider.name),
         "api_version": str(info.get("version", "")),
+        "version": str(info.get("version", "")),  # the package's own version: see issue 11
         "spec_file": f"spec/{provider.spec_file}",
-        "servers": [(str(s["url"]), str(s.get("description", ""))) for s in document.raw.get("servers", ())],
+        "servers": [(str(s["url"]), str(s.get("description", ""))) for s in servers],
+        "server_names": [_constant(str(s.get("description") or s["url"])) for s in servers],
         "auth": document.auth,
         "errors": document.errors,
         "retries": document.retries,
@@ -39,7 +43,23 @@ def facts(provider: Provider) -> dict[str, Any]:
         "operations": [
             {"module": snake_case(op.operation_id), "operation": op} for op in document.operations
         ],
+        "token_url": _token_url(document.security_schemes),
     }
+
+
+def _constant(description: str) -> str:
+    """A server's description as a constant name ("Public sector" -> PUBLIC_SECTOR)."""
+    name = re.sub(r"[^0-9A-Za-z]+", "_", description).strip("_").upper()
+    return name if name and not name[0].isdigit() else f"SERVER_{name}"
+
+
+def _token_url(schemes: dict[str, Any]) -> str | None:
+    """The OAuth token URL of the spec's security schemes, when there is one (LINE WORKS)."""
+    for scheme in schemes.values():
+        for flow in (scheme.get("flows") or {}).values():
+            if isinstance(flow, dict) and flow.get("tokenUrl"):
+                return str(flow["tokenUrl"])
+    return None
 
 
 def write_extras(provider: Provider, project: Path) -> list[Path]:
@@ -52,10 +72,13 @@ def write_extras(provider: Provider, project: Path) -> list[Path]:
         lstrip_blocks=True,
     )
     environment.filters["py"] = repr
+    environment.globals["zip"] = zip
     context = facts(provider)
     written = []
     for template in sorted(RUNTIME_DIR.rglob("*.jinja")):
         relative = template.relative_to(RUNTIME_DIR)
+        if relative.name == "auth.py.jinja" and context["token_url"] is None:
+            continue  # OAuth helpers only for an API that has a token URL
         name = relative.with_suffix("")  # drop .jinja
         if relative.parts[0] == "package":
             target = project / provider.package_name / Path(*name.parts[1:])

@@ -161,10 +161,26 @@ def test_default_auth_prefixes() -> None:
 
 
 def test_auth_header_and_prefix_come_from_the_spec(tiny: ModuleType) -> None:
-    """The tiny spec's x-calspec-auth names its own header and word: the client sends exactly those."""
-    client = tiny.AuthenticatedClient(base_url="http://x", token="secret")
+    """The tiny spec's x-calspec-auth names its own header and word: the client sends exactly those,
+    with the token it holds at each request (a token changed on a live client is used next)."""
+    import httpx
+
+    sent: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request.headers.get("X-Tiny-Token", ""))
+        return httpx.Response(200, json={"status": "CONFIRMED"})
+
+    client = tiny.AuthenticatedClient(
+        base_url="http://x", token="secret", httpx_args={"transport": httpx.MockTransport(answer)}
+    )
     assert (client.auth_header_name, client.prefix) == ("X-Tiny-Token", "Tiny")
-    assert client.get_httpx_client().headers["X-Tiny-Token"] == "Tiny secret"
+    get_thing = importlib.import_module("tiny_calendar.api.things.get_thing")
+    get_thing.sync("1", client=client)
+    client.token = "rotated"
+    get_thing.sync("1", client=client)
+    assert sent == ["Tiny secret", "Tiny rotated"]
+    assert "secret" not in repr(client) and "rotated" not in repr(client)
 
 
 # --- generator behaviour, on the tiny spec ----------------------------------------------------------

@@ -8,12 +8,15 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from calspec.contract.loopback import serve
+from calspec.core.providers import FIXTURES_DIR
 from calspec.fake.app import create_app
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
@@ -42,6 +45,11 @@ def test_readme_example_runs_against_the_fake(block: str, fake_url: str) -> None
         '"ACCESS_TOKEN"': '"lw-demo-token"',
         "https://api.dooray.com": fake_url,
         '"PERSONAL_API_TOKEN"': '"dooray-demo-token"',
+        "https://auth.worksmobile.com": fake_url,
+        '"CLIENT_ID"': '"demo-client-id"',
+        '"CLIENT_SECRET"': '"demo-client-secret"',
+        '"SERVICE_ACCOUNT_ID"': '"demo.serviceaccount@example.com"',
+        'Path("private_key.pem")': f"Path({str(FIXTURES_DIR / 'lineworks-demo-service-account.pem')!r})",
     }
     code = block
     for real, fake in replacements.items():
@@ -53,7 +61,9 @@ def test_readme_example_runs_against_the_fake(block: str, fake_url: str) -> None
         exec(compile(code, "README.md", "exec"), namespace)
     assert out.getvalue().strip(), "the example printed nothing: it found no data in the fake"
     printed = out.getvalue()
-    if "lineworks_calendar" in code:
+    if "ServiceAccountAuth" in code:
+        assert printed.strip() == "gone: NOT_FOUND"  # the token was obtained, the 404 was caught
+    elif "lineworks_calendar" in code:
         assert "Design review\n" in printed  # the event it created is in the listing
         assert "Design review (moved)" in printed  # the PUT replaced it
         assert printed.rstrip().endswith("204")  # and the delete went through
@@ -68,3 +78,28 @@ def test_readme_lists_every_operation() -> None:
     assert len(modules) >= 29
     missing = sorted({m for m in modules if f"`{m}`" not in README})
     assert missing == []
+
+
+def test_readme_examples_pass_mypy_strict(tmp_path: Path) -> None:
+    """Users copy these: they must type-check as written, against the generated packages."""
+    for index, block in enumerate(EXAMPLES):
+        (tmp_path / f"example_{index}.py").write_text(block, encoding="utf-8")
+    config = tmp_path / "mypy.ini"
+    config.write_text("[mypy]\n", encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--config-file",
+            str(config),
+            "--cache-dir",
+            str(tmp_path / "c"),
+        ]
+        + sorted(str(p) for p in tmp_path.glob("example_*.py")),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:]

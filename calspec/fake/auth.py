@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from calspec.core.extensions import Auth
 from calspec.fake.errors import ApiError
@@ -23,6 +24,7 @@ class Principal:
     name: str
     scopes: frozenset[str]
     time_zone: str = "UTC"
+    service: bool = False  # a service account's token: acts for any user of the tenant, never as `me`
 
 
 class TokenBook:
@@ -30,14 +32,19 @@ class TokenBook:
 
     def __init__(self) -> None:
         self._tokens: dict[tuple[str, str], Principal] = {}
+        self._expiry: dict[tuple[str, str], datetime] = {}
 
     def __repr__(self) -> str:
         return f"TokenBook({len(self._tokens)} tokens)"
 
-    def add(self, token: str, principal: Principal) -> None:
+    def add(self, token: str, principal: Principal, expires_at: datetime | None = None) -> None:
         self._tokens[(principal.provider, token)] = principal
+        if expires_at is not None:
+            self._expiry[(principal.provider, token)] = expires_at
 
-    def authenticate(self, provider: str, auth: Auth, header: str | None) -> Principal:
+    def authenticate(
+        self, provider: str, auth: Auth, header: str | None, now: datetime | None = None
+    ) -> Principal:
         if not header:
             raise ApiError(401, f"Authentication required: no {auth.header} header")
         scheme, _, token = header.strip().partition(" ")
@@ -45,7 +52,8 @@ class TokenBook:
         if scheme.lower() != auth.prefix.lower() or not token:
             raise ApiError(401, f"Authentication failed: expected '{auth.header}: {auth.prefix} <token>'")
         principal = self._tokens.get((provider, token))
-        if principal is None:
+        expires = self._expiry.get((provider, token))
+        if principal is None or (expires is not None and now is not None and now >= expires):
             raise ApiError(401, "Authentication failed: invalid or expired token")
         return principal
 

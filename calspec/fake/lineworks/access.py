@@ -9,6 +9,7 @@ being its owner or a member; a user who leaves a calendar stops being a member.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from calspec.fake.auth import Principal
@@ -37,9 +38,17 @@ def not_found(what: str = "Calendar") -> ApiError:
 
 def resolve_user(ctx: Context) -> Principal:
     """The path's `userId`: `me`, the token's user id or its email. Anyone else: 403 access-denied,
-    whether or not that user exists."""
+    whether or not that user exists. A service account's token acts for any user of the tenant (by
+    id or email, with the token's scopes) but never as `me` (400), and an unknown user is 404."""
     user_id = ctx.path["userId"]
     principal = ctx.principal
+    if principal.service:
+        if user_id == "me":
+            raise invalid("userId: `me` names no user with a service-account token; give a user ID or email")
+        for user in ctx.world.users.get(PROVIDER, {}).values():
+            if user_id == user.user_id or user_id.lower() == user.email.lower():
+                return replace(user, scopes=principal.scopes)
+        raise not_found("User")
     if user_id == "me" or user_id == principal.user_id or user_id.lower() == principal.email.lower():
         return principal
     raise denied("the token's user may not access this user's calendars")

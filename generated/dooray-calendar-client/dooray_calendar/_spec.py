@@ -21,6 +21,8 @@ DEFAULT_BASE_URL: Final = "https://api.dooray.com"
 
 AUTH_HEADER: Final = "Authorization"
 AUTH_PREFIX: Final = "dooray-api"
+# The OAuth 2.0 token URL (authorization code, refresh and service-account JWT grants), if any.
+TOKEN_URL: Final[str | None] = None
 
 # Where an error body keeps its code and message (JSON pointers); a false success flag marks an error.
 ERROR_CODE_POINTER: Final = "/header/resultCode"

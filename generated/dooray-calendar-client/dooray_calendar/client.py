@@ -1,10 +1,33 @@
 import ssl
+from collections.abc import Generator
 from typing import Any, Self
 
 import httpx
 from attrs import define, evolve, field
 
 from . import _spec
+
+# A server that never answers must not hang a call: 10 s to connect, 30 s for the rest.
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+DEFAULT_MAX_RETRIES = 2
+DEFAULT_MAX_RETRY_WAIT = 60.0
+
+
+class TokenAuth(httpx.Auth):
+    """Sends the client's current token (`client.token`), so a token changed on a live client is used
+    from the next request on."""
+
+    def __init__(self, client: "AuthenticatedClient") -> None:
+        self._client = client
+
+    def __repr__(self) -> str:
+        return "TokenAuth(<token hidden>)"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        client = self._client
+        token = client.token or ""
+        request.headers[client.auth_header_name] = f"{client.prefix} {token}" if client.prefix else token
+        yield request
 
 
 @define
@@ -19,8 +42,14 @@ class Client:
 
         ``headers``: A dictionary of headers to be sent with every request
 
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
+        ``timeout``: The maximum amount of a time a request can take (default: 10 s to connect, 30 s
+        for the rest). API functions raise errors.ApiTimeoutError when it is exceeded.
+
+        ``max_retries``: How many times a failed call is sent again, where the spec says that is safe
+        (default 2; 0 turns retrying off).
+
+        ``max_retry_wait``: The longest wait (seconds) the client accepts from a server's Retry-After
+        before a retry; asked to wait longer, the call raises errors.RateLimitError at once (default 60).
 
         ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
         but can be set to False for testing purposes.
@@ -40,7 +69,9 @@ class Client:
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
+    _timeout: httpx.Timeout | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
+    max_retries: int = field(default=DEFAULT_MAX_RETRIES, kw_only=True)
+    max_retry_wait: float = field(default=DEFAULT_MAX_RETRY_WAIT, kw_only=True)
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
@@ -89,6 +120,7 @@ class Client:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
+                auth=self._httpx_auth(),
                 **self._httpx_args,
             )
         return self._client
@@ -120,6 +152,7 @@ class Client:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
+                auth=self._httpx_auth(),
                 **self._httpx_args,
             )
         return self._async_client
@@ -132,6 +165,9 @@ class Client:
     async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
         """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
         await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+
+    def _httpx_auth(self) -> httpx.Auth | None:
+        return None
 
 
 @define
@@ -146,8 +182,14 @@ class AuthenticatedClient:
 
         ``headers``: A dictionary of headers to be sent with every request
 
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
+        ``timeout``: The maximum amount of a time a request can take (default: 10 s to connect, 30 s
+        for the rest). API functions raise errors.ApiTimeoutError when it is exceeded.
+
+        ``max_retries``: How many times a failed call is sent again, where the spec says that is safe
+        (default 2; 0 turns retrying off).
+
+        ``max_retry_wait``: The longest wait (seconds) the client accepts from a server's Retry-After
+        before a retry; asked to wait longer, the call raises errors.RateLimitError at once (default 60).
 
         ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
         but can be set to False for testing purposes.
@@ -161,7 +203,7 @@ class AuthenticatedClient:
         raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
             status code that was not documented in the source OpenAPI document. Can also be provided as a keyword
             argument to the constructor.
-        token: The token to use for authentication
+        token: The token to use for authentication (read at every request; or give `auth`)
         prefix: The prefix to use for the Authorization header (from the spec's x-calspec-auth)
         auth_header_name: The name of the Authorization header
     """
@@ -170,16 +212,27 @@ class AuthenticatedClient:
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
+    _timeout: httpx.Timeout | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
+    max_retries: int = field(default=DEFAULT_MAX_RETRIES, kw_only=True)
+    max_retry_wait: float = field(default=DEFAULT_MAX_RETRY_WAIT, kw_only=True)
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
 
-    token: str
+    token: str | None = field(default=None, repr=False)
     prefix: str = _spec.AUTH_PREFIX
     auth_header_name: str = _spec.AUTH_HEADER
+    auth: httpx.Auth | None = field(default=None, kw_only=True, repr=False)
+    """An httpx.Auth to use instead of `token` (for example `auth.ServiceAccountAuth`)."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.token is None and self.auth is None:
+            raise ValueError("AuthenticatedClient needs a token= or an auth=")
+
+    def _httpx_auth(self) -> httpx.Auth | None:
+        return self.auth if self.auth is not None else TokenAuth(self)
 
     def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
         """Get a new client matching this one with additional headers"""
@@ -216,7 +269,6 @@ class AuthenticatedClient:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -224,6 +276,7 @@ class AuthenticatedClient:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
+                auth=self._httpx_auth(),
                 **self._httpx_args,
             )
         return self._client
@@ -248,7 +301,6 @@ class AuthenticatedClient:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -256,6 +308,7 @@ class AuthenticatedClient:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
+                auth=self._httpx_auth(),
                 **self._httpx_args,
             )
         return self._async_client

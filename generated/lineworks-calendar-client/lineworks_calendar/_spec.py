@@ -18,6 +18,8 @@ DEFAULT_BASE_URL: Final = "https://www.worksapis.com/v1.0"
 
 AUTH_HEADER: Final = "Authorization"
 AUTH_PREFIX: Final = "Bearer"
+# The OAuth 2.0 token URL (authorization code, refresh and service-account JWT grants), if any.
+TOKEN_URL: Final[str | None] = "https://auth.worksmobile.com/oauth2/v2.0/token"
 
 # Where an error body keeps its code and message (JSON pointers); a false success flag marks an error.
 ERROR_CODE_POINTER: Final = "/code"

@@ -11,8 +11,13 @@ from attrs import define
 
 
 class Unset:
+    """A field or parameter left out (not the same as null)."""
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()

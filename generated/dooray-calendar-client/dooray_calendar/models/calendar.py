@@ -24,7 +24,7 @@ class Calendar:
     """A calendar as the member sees it.
 
     Attributes:
-        id (str | Unset): Calendar ID.
+        id (str): Calendar ID.
         name (str | Unset): Name; for a project calendar, the project's code name.
         type_ (CalendarType | Unset): private: a member's own; project: a project's (to be provided); subscription: an
             iCal feed.
@@ -36,7 +36,7 @@ class Calendar:
         me (CalendarMe | Unset): The member's own settings for a calendar.
     """
 
-    id: str | Unset = UNSET
+    id: str
     name: str | Unset = UNSET
     type_: CalendarType | Unset = UNSET
     created_at: datetime.datetime | None | Unset = UNSET
@@ -80,9 +80,11 @@ class Calendar:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if name is not UNSET:
             field_dict["name"] = name
         if type_ is not UNSET:
@@ -106,7 +108,7 @@ class Calendar:
         from ..models.calendar_member import CalendarMember  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         name = d.pop("name", UNSET)
 

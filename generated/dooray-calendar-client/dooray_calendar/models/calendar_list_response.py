@@ -22,24 +22,22 @@ class CalendarListResponse:
     Attributes:
         header (ResponseHeader): Outcome of the call. Branch on the HTTP status and `resultCode`; `resultMessage` is
             for people and may change.
-        result (list[Calendar] | Unset):
+        result (list[Calendar]):
         total_count (int | Unset): Number of calendars over all pages (a JSON number; the page shows a string).
     """
 
     header: ResponseHeader
-    result: list[Calendar] | Unset = UNSET
+    result: list[Calendar]
     total_count: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         header = self.header.to_dict()
 
-        result: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.result, Unset):
-            result = []
-            for result_item_data in self.result:
-                result_item = result_item_data.to_dict()
-                result.append(result_item)
+        result = []
+        for result_item_data in self.result:
+            result_item = result_item_data.to_dict()
+            result.append(result_item)
 
         total_count = self.total_count
 
@@ -48,10 +46,9 @@ class CalendarListResponse:
         field_dict.update(
             {
                 "header": header,
+                "result": result,
             }
         )
-        if result is not UNSET:
-            field_dict["result"] = result
         if total_count is not UNSET:
             field_dict["totalCount"] = total_count
 
@@ -65,14 +62,12 @@ class CalendarListResponse:
         d = dict(src_dict)
         header = ResponseHeader.from_dict(d.pop("header"))
 
-        _result = d.pop("result", UNSET)
-        result: list[Calendar] | Unset = UNSET
-        if _result is not UNSET:
-            result = []
-            for result_item_data in _result:
-                result_item = Calendar.from_dict(result_item_data)
+        result = []
+        _result = d.pop("result")
+        for result_item_data in _result:
+            result_item = Calendar.from_dict(result_item_data)
 
-                result.append(result_item)
+            result.append(result_item)
 
         total_count = d.pop("totalCount", UNSET)
 

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.calendar import Calendar
     from ..models.response_header import ResponseHeader
@@ -22,29 +20,26 @@ class CalendarResponse:
     Attributes:
         header (ResponseHeader): Outcome of the call. Branch on the HTTP status and `resultCode`; `resultMessage` is
             for people and may change.
-        result (Calendar | Unset): A calendar as the member sees it.
+        result (Calendar): A calendar as the member sees it.
     """
 
     header: ResponseHeader
-    result: Calendar | Unset = UNSET
+    result: Calendar
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         header = self.header.to_dict()
 
-        result: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.result, Unset):
-            result = self.result.to_dict()
+        result = self.result.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "header": header,
+                "result": result,
             }
         )
-        if result is not UNSET:
-            field_dict["result"] = result
 
         return field_dict
 
@@ -56,12 +51,7 @@ class CalendarResponse:
         d = dict(src_dict)
         header = ResponseHeader.from_dict(d.pop("header"))
 
-        _result = d.pop("result", UNSET)
-        result: Calendar | Unset
-        if isinstance(_result, Unset):
-            result = UNSET
-        else:
-            result = Calendar.from_dict(_result)
+        result = Calendar.from_dict(d.pop("result"))
 
         _instance = cls(
             header=header,

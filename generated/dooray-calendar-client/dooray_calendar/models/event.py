@@ -32,8 +32,8 @@ class Event:
     List items have no `body` and no `users`; detail has both.
 
         Attributes:
-            id (str | Unset): Event ID; for an occurrence of a series `{masterId}-{YYYYMMDDTHHMMSSZ}` (its UTC start); for a
-                post, the post ID; for a milestone, the milestone ID.
+            id (str): Event ID; for an occurrence of a series `{masterId}-{YYYYMMDDTHHMMSSZ}` (its UTC start); for a post,
+                the post ID; for a milestone, the milestone ID.
             master_schedule_id (str | Unset): The series (or the event itself when it doesn't recur).
             calendar (NamedRef | Unset):
             project (NamedRef | Unset):
@@ -65,7 +65,7 @@ class Event:
             conferencing (Conferencing | Unset): The video meeting (화상회의).
     """
 
-    id: str | Unset = UNSET
+    id: str
     master_schedule_id: str | Unset = UNSET
     calendar: NamedRef | Unset = UNSET
     project: NamedRef | Unset = UNSET
@@ -219,9 +219,11 @@ class Event:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if master_schedule_id is not UNSET:
             field_dict["masterScheduleId"] = master_schedule_id
         if calendar is not UNSET:
@@ -283,7 +285,7 @@ class Event:
         from ..models.recurrence_rule import RecurrenceRule  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         master_schedule_id = d.pop("masterScheduleId", UNSET)
 

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.event import Event
     from ..models.response_header import ResponseHeader
@@ -22,30 +20,27 @@ class EventResponse:
     Attributes:
         header (ResponseHeader): Outcome of the call. Branch on the HTTP status and `resultCode`; `resultMessage` is
             for people and may change.
-        result (Event | Unset): An event (일정), a project post (업무) or a milestone (단계), as the calendar shows it.
+        result (Event): An event (일정), a project post (업무) or a milestone (단계), as the calendar shows it.
             List items have no `body` and no `users`; detail has both.
     """
 
     header: ResponseHeader
-    result: Event | Unset = UNSET
+    result: Event
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         header = self.header.to_dict()
 
-        result: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.result, Unset):
-            result = self.result.to_dict()
+        result = self.result.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "header": header,
+                "result": result,
             }
         )
-        if result is not UNSET:
-            field_dict["result"] = result
 
         return field_dict
 
@@ -57,12 +52,7 @@ class EventResponse:
         d = dict(src_dict)
         header = ResponseHeader.from_dict(d.pop("header"))
 
-        _result = d.pop("result", UNSET)
-        result: Event | Unset
-        if isinstance(_result, Unset):
-            result = UNSET
-        else:
-            result = Event.from_dict(_result)
+        result = Event.from_dict(d.pop("result"))
 
         _instance = cls(
             header=header,

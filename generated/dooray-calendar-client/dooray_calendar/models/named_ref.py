@@ -15,11 +15,11 @@ T = TypeVar("T", bound="NamedRef")
 class NamedRef:
     """
     Attributes:
-        id (str | Unset):
+        id (str):
         name (str | Unset):
     """
 
-    id: str | Unset = UNSET
+    id: str
     name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -30,9 +30,11 @@ class NamedRef:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if name is not UNSET:
             field_dict["name"] = name
 
@@ -41,7 +43,7 @@ class NamedRef:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         name = d.pop("name", UNSET)
 

@@ -20,29 +20,29 @@ class EventComponents:
     """An event with its recurrence exceptions, as returned by create and list.
 
     Attributes:
-        event_components (list[Event] | Unset): The event and its recurrence exceptions.
+        event_components (list[Event]): The event and its recurrence exceptions.
         organizer_calendar_id (str | Unset): The calendar the event belongs to (이벤트가 속해 있는 calendarId).
     """
 
-    event_components: list[Event] | Unset = UNSET
+    event_components: list[Event]
     organizer_calendar_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        event_components: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.event_components, Unset):
-            event_components = []
-            for event_components_item_data in self.event_components:
-                event_components_item = event_components_item_data.to_dict()
-                event_components.append(event_components_item)
+        event_components = []
+        for event_components_item_data in self.event_components:
+            event_components_item = event_components_item_data.to_dict()
+            event_components.append(event_components_item)
 
         organizer_calendar_id = self.organizer_calendar_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if event_components is not UNSET:
-            field_dict["eventComponents"] = event_components
+        field_dict.update(
+            {
+                "eventComponents": event_components,
+            }
+        )
         if organizer_calendar_id is not UNSET:
             field_dict["organizerCalendarId"] = organizer_calendar_id
 
@@ -53,14 +53,12 @@ class EventComponents:
         from ..models.event import Event  # noqa: PLC0415
 
         d = dict(src_dict)
-        _event_components = d.pop("eventComponents", UNSET)
-        event_components: list[Event] | Unset = UNSET
-        if _event_components is not UNSET:
-            event_components = []
-            for event_components_item_data in _event_components:
-                event_components_item = Event.from_dict(event_components_item_data)
+        event_components = []
+        _event_components = d.pop("eventComponents")
+        for event_components_item_data in _event_components:
+            event_components_item = Event.from_dict(event_components_item_data)
 
-                event_components.append(event_components_item)
+            event_components.append(event_components_item)
 
         organizer_calendar_id = d.pop("organizerCalendarId", UNSET)
 

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.event_components import EventComponents
 
@@ -20,25 +18,25 @@ class EventList:
     """The events of a window.
 
     Attributes:
-        events (list[EventComponents] | Unset): One entry per event (a recurring series appears once).
+        events (list[EventComponents]): One entry per event (a recurring series appears once).
     """
 
-    events: list[EventComponents] | Unset = UNSET
+    events: list[EventComponents]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        events: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.events, Unset):
-            events = []
-            for events_item_data in self.events:
-                events_item = events_item_data.to_dict()
-                events.append(events_item)
+        events = []
+        for events_item_data in self.events:
+            events_item = events_item_data.to_dict()
+            events.append(events_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if events is not UNSET:
-            field_dict["events"] = events
+        field_dict.update(
+            {
+                "events": events,
+            }
+        )
 
         return field_dict
 
@@ -47,14 +45,12 @@ class EventList:
         from ..models.event_components import EventComponents  # noqa: PLC0415
 
         d = dict(src_dict)
-        _events = d.pop("events", UNSET)
-        events: list[EventComponents] | Unset = UNSET
-        if _events is not UNSET:
-            events = []
-            for events_item_data in _events:
-                events_item = EventComponents.from_dict(events_item_data)
+        events = []
+        _events = d.pop("events")
+        for events_item_data in _events:
+            events_item = EventComponents.from_dict(events_item_data)
 
-                events.append(events_item)
+            events.append(events_item)
 
         _instance = cls(
             events=events,

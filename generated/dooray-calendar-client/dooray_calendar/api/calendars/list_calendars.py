@@ -1,13 +1,15 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
-from ... import errors
+from ... import _http, errors
 from ...client import AuthenticatedClient, Client
 from ...models.calendar_list_response import CalendarListResponse
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, Response, Unset
+
+OPERATION = "list_calendars"
 
 
 def _get_kwargs(
@@ -37,37 +39,63 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> CalendarListResponse | ErrorResponse | None:
     if response.status_code == 200:
-        response_200 = CalendarListResponse.from_dict(response.json())
+        try:
+            response_200 = CalendarListResponse.from_dict(response.json())
 
-        return response_200
+            return response_200
 
+        except (ValueError, KeyError, TypeError) as error:
+            raise errors.ApiError(
+                response.status_code,
+                f"the answer is not the documented JSON: {error}",
+                headers=response.headers,
+                content=response.content,
+                operation=OPERATION,
+            ) from error
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        try:
+            response_400 = ErrorResponse.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        try:
+            response_401 = ErrorResponse.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        try:
+            response_403 = ErrorResponse.from_dict(response.json())
 
-        return response_403
+            return response_403
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        try:
+            response_429 = ErrorResponse.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        try:
+            response_500 = ErrorResponse.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus(
+            response.status_code, response.content, headers=response.headers, operation=OPERATION
+        )
     else:
         return None
 
@@ -100,7 +128,8 @@ def sync_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[CalendarListResponse | ErrorResponse]
@@ -111,11 +140,16 @@ def sync_detailed(
         size=size,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = _http.send(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
+
+
+def _success(response: Response[CalendarListResponse | ErrorResponse]) -> CalendarListResponse:
+    _http.check(
+        httpx.Response(response.status_code, headers=response.headers, content=response.content), operation=OPERATION
+    )
+    return cast(CalendarListResponse, response.parsed)
 
 
 def sync(
@@ -123,7 +157,7 @@ def sync(
     client: AuthenticatedClient,
     page: int | Unset = 0,
     size: int | Unset = UNSET,
-) -> CalendarListResponse | ErrorResponse | None:
+) -> CalendarListResponse:
     """List the member's calendars
 
      Private and project calendars of the member; subscription calendars are not listed
@@ -134,18 +168,22 @@ def sync(
         size (int | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        CalendarListResponse | ErrorResponse
+        CalendarListResponse
     """
 
-    return sync_detailed(
-        client=client,
-        page=page,
-        size=size,
-    ).parsed
+    return _success(
+        sync_detailed(
+            client=client,
+            page=page,
+            size=size,
+        )
+    )
 
 
 async def asyncio_detailed(
@@ -165,7 +203,8 @@ async def asyncio_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[CalendarListResponse | ErrorResponse]
@@ -176,7 +215,7 @@ async def asyncio_detailed(
         size=size,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await _http.asend(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
 
@@ -186,7 +225,7 @@ async def asyncio(
     client: AuthenticatedClient,
     page: int | Unset = 0,
     size: int | Unset = UNSET,
-) -> CalendarListResponse | ErrorResponse | None:
+) -> CalendarListResponse:
     """List the member's calendars
 
      Private and project calendars of the member; subscription calendars are not listed
@@ -197,17 +236,19 @@ async def asyncio(
         size (int | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        CalendarListResponse | ErrorResponse
+        CalendarListResponse
     """
 
-    return (
+    return _success(
         await asyncio_detailed(
             client=client,
             page=page,
             size=size,
         )
-    ).parsed
+    )

@@ -1,10 +1,10 @@
 import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
-from ... import errors
+from ... import _http, errors
 from ... import types as _calspec_types
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
@@ -12,6 +12,8 @@ from ...models.event_category import EventCategory
 from ...models.event_list_response import EventListResponse
 from ...models.post_type import PostType
 from ...types import UNSET, Response, Unset
+
+OPERATION = "list_events"
 
 
 def _get_kwargs(
@@ -60,37 +62,63 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | EventListResponse | None:
     if response.status_code == 200:
-        response_200 = EventListResponse.from_dict(response.json())
+        try:
+            response_200 = EventListResponse.from_dict(response.json())
 
-        return response_200
+            return response_200
 
+        except (ValueError, KeyError, TypeError) as error:
+            raise errors.ApiError(
+                response.status_code,
+                f"the answer is not the documented JSON: {error}",
+                headers=response.headers,
+                content=response.content,
+                operation=OPERATION,
+            ) from error
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        try:
+            response_400 = ErrorResponse.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        try:
+            response_401 = ErrorResponse.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        try:
+            response_403 = ErrorResponse.from_dict(response.json())
 
-        return response_403
+            return response_403
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        try:
+            response_429 = ErrorResponse.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        try:
+            response_500 = ErrorResponse.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus(
+            response.status_code, response.content, headers=response.headers, operation=OPERATION
+        )
     else:
         return None
 
@@ -133,7 +161,8 @@ def sync_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[ErrorResponse | EventListResponse]
@@ -147,11 +176,16 @@ def sync_detailed(
         category=category,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = _http.send(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
+
+
+def _success(response: Response[ErrorResponse | EventListResponse]) -> EventListResponse:
+    _http.check(
+        httpx.Response(response.status_code, headers=response.headers, content=response.content), operation=OPERATION
+    )
+    return cast(EventListResponse, response.parsed)
 
 
 def sync(
@@ -162,7 +196,7 @@ def sync(
     calendars: str | Unset = UNSET,
     post_type: PostType | Unset = UNSET,
     category: EventCategory | Unset = UNSET,
-) -> ErrorResponse | EventListResponse | None:
+) -> EventListResponse:
     """List events across the member's calendars
 
      Events overlapping `[timeMin, timeMax)`, at most one year (최대 1년치), from the
@@ -180,21 +214,25 @@ def sync(
             a project milestone (단계).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        ErrorResponse | EventListResponse
+        EventListResponse
     """
 
-    return sync_detailed(
-        client=client,
-        time_min=time_min,
-        time_max=time_max,
-        calendars=calendars,
-        post_type=post_type,
-        category=category,
-    ).parsed
+    return _success(
+        sync_detailed(
+            client=client,
+            time_min=time_min,
+            time_max=time_max,
+            calendars=calendars,
+            post_type=post_type,
+            category=category,
+        )
+    )
 
 
 async def asyncio_detailed(
@@ -224,7 +262,8 @@ async def asyncio_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[ErrorResponse | EventListResponse]
@@ -238,7 +277,7 @@ async def asyncio_detailed(
         category=category,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await _http.asend(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
 
@@ -251,7 +290,7 @@ async def asyncio(
     calendars: str | Unset = UNSET,
     post_type: PostType | Unset = UNSET,
     category: EventCategory | Unset = UNSET,
-) -> ErrorResponse | EventListResponse | None:
+) -> EventListResponse:
     """List events across the member's calendars
 
      Events overlapping `[timeMin, timeMax)`, at most one year (최대 1년치), from the
@@ -269,14 +308,16 @@ async def asyncio(
             a project milestone (단계).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        ErrorResponse | EventListResponse
+        EventListResponse
     """
 
-    return (
+    return _success(
         await asyncio_detailed(
             client=client,
             time_min=time_min,
@@ -285,4 +326,4 @@ async def asyncio(
             post_type=post_type,
             category=category,
         )
-    ).parsed
+    )

@@ -1,15 +1,17 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ... import _http, errors
 from ...client import AuthenticatedClient, Client
 from ...models.empty_response import EmptyResponse
 from ...models.error_response import ErrorResponse
 from ...models.update_event_request import UpdateEventRequest
 from ...types import Response
+
+OPERATION = "update_event"
 
 
 def _get_kwargs(
@@ -40,47 +42,79 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> EmptyResponse | ErrorResponse | None:
     if response.status_code == 200:
-        response_200 = EmptyResponse.from_dict(response.json())
+        try:
+            response_200 = EmptyResponse.from_dict(response.json())
 
-        return response_200
+            return response_200
 
+        except (ValueError, KeyError, TypeError) as error:
+            raise errors.ApiError(
+                response.status_code,
+                f"the answer is not the documented JSON: {error}",
+                headers=response.headers,
+                content=response.content,
+                operation=OPERATION,
+            ) from error
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        try:
+            response_400 = ErrorResponse.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        try:
+            response_401 = ErrorResponse.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        try:
+            response_403 = ErrorResponse.from_dict(response.json())
 
-        return response_403
+            return response_403
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        try:
+            response_404 = ErrorResponse.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        try:
+            response_415 = ErrorResponse.from_dict(response.json())
 
-        return response_415
+            return response_415
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        try:
+            response_429 = ErrorResponse.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        try:
+            response_500 = ErrorResponse.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus(
+            response.status_code, response.content, headers=response.headers, operation=OPERATION
+        )
     else:
         return None
 
@@ -116,7 +150,8 @@ def sync_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[EmptyResponse | ErrorResponse]
@@ -128,11 +163,16 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = _http.send(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
+
+
+def _success(response: Response[EmptyResponse | ErrorResponse]) -> EmptyResponse:
+    _http.check(
+        httpx.Response(response.status_code, headers=response.headers, content=response.content), operation=OPERATION
+    )
+    return cast(EmptyResponse, response.parsed)
 
 
 def sync(
@@ -141,7 +181,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UpdateEventRequest,
-) -> EmptyResponse | ErrorResponse | None:
+) -> EmptyResponse:
     """Update an event
 
      Changes only the fields given; an empty string can't clear a field. When
@@ -154,19 +194,23 @@ def sync(
             empty string can't clear a field.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        EmptyResponse | ErrorResponse
+        EmptyResponse
     """
 
-    return sync_detailed(
-        calendar_id=calendar_id,
-        event_id=event_id,
-        client=client,
-        body=body,
-    ).parsed
+    return _success(
+        sync_detailed(
+            calendar_id=calendar_id,
+            event_id=event_id,
+            client=client,
+            body=body,
+        )
+    )
 
 
 async def asyncio_detailed(
@@ -189,7 +233,8 @@ async def asyncio_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[EmptyResponse | ErrorResponse]
@@ -201,7 +246,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await _http.asend(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
 
@@ -212,7 +257,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UpdateEventRequest,
-) -> EmptyResponse | ErrorResponse | None:
+) -> EmptyResponse:
     """Update an event
 
      Changes only the fields given; an empty string can't clear a field. When
@@ -225,18 +270,20 @@ async def asyncio(
             empty string can't clear a field.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        EmptyResponse | ErrorResponse
+        EmptyResponse
     """
 
-    return (
+    return _success(
         await asyncio_detailed(
             calendar_id=calendar_id,
             event_id=event_id,
             client=client,
             body=body,
         )
-    ).parsed
+    )

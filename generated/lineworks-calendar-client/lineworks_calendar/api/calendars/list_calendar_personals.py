@@ -1,14 +1,16 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ... import _http, errors
 from ...client import AuthenticatedClient, Client
 from ...models.calendar_personal_list import CalendarPersonalList
 from ...models.error import Error
 from ...types import UNSET, Response, Unset
+
+OPERATION = "list_calendar_personals"
 
 
 def _get_kwargs(
@@ -41,42 +43,71 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> CalendarPersonalList | Error | None:
     if response.status_code == 200:
-        response_200 = CalendarPersonalList.from_dict(response.json())
+        try:
+            response_200 = CalendarPersonalList.from_dict(response.json())
 
-        return response_200
+            return response_200
 
+        except (ValueError, KeyError, TypeError) as error:
+            raise errors.ApiError(
+                response.status_code,
+                f"the answer is not the documented JSON: {error}",
+                headers=response.headers,
+                content=response.content,
+                operation=OPERATION,
+            ) from error
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        try:
+            response_403 = Error.from_dict(response.json())
 
-        return response_403
+            return response_403
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = Error.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = Error.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus(
+            response.status_code, response.content, headers=response.headers, operation=OPERATION
+        )
     else:
         return None
 
@@ -108,7 +139,8 @@ def sync_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[CalendarPersonalList | Error]
@@ -120,11 +152,16 @@ def sync_detailed(
         cursor=cursor,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = _http.send(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
+
+
+def _success(response: Response[CalendarPersonalList | Error]) -> CalendarPersonalList:
+    _http.check(
+        httpx.Response(response.status_code, headers=response.headers, content=response.content), operation=OPERATION
+    )
+    return cast(CalendarPersonalList, response.parsed)
 
 
 def sync(
@@ -133,7 +170,7 @@ def sync(
     client: AuthenticatedClient,
     count: int | Unset = 50,
     cursor: str | Unset = UNSET,
-) -> CalendarPersonalList | Error | None:
+) -> CalendarPersonalList:
     """List the calendars the user sees, with the user's own settings
 
     Args:
@@ -142,19 +179,23 @@ def sync(
         cursor (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        CalendarPersonalList | Error
+        CalendarPersonalList
     """
 
-    return sync_detailed(
-        user_id=user_id,
-        client=client,
-        count=count,
-        cursor=cursor,
-    ).parsed
+    return _success(
+        sync_detailed(
+            user_id=user_id,
+            client=client,
+            count=count,
+            cursor=cursor,
+        )
+    )
 
 
 async def asyncio_detailed(
@@ -173,7 +214,8 @@ async def asyncio_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[CalendarPersonalList | Error]
@@ -185,7 +227,7 @@ async def asyncio_detailed(
         cursor=cursor,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await _http.asend(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
 
@@ -196,7 +238,7 @@ async def asyncio(
     client: AuthenticatedClient,
     count: int | Unset = 50,
     cursor: str | Unset = UNSET,
-) -> CalendarPersonalList | Error | None:
+) -> CalendarPersonalList:
     """List the calendars the user sees, with the user's own settings
 
     Args:
@@ -205,18 +247,20 @@ async def asyncio(
         cursor (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        CalendarPersonalList | Error
+        CalendarPersonalList
     """
 
-    return (
+    return _success(
         await asyncio_detailed(
             user_id=user_id,
             client=client,
             count=count,
             cursor=cursor,
         )
-    ).parsed
+    )

@@ -1,15 +1,17 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ... import _http, errors
 from ...client import AuthenticatedClient, Client
 from ...models.calendar_personal import CalendarPersonal
 from ...models.error import Error
 from ...models.update_calendar_personal_request import UpdateCalendarPersonalRequest
 from ...types import Response
+
+OPERATION = "update_calendar_personal"
 
 
 def _get_kwargs(
@@ -40,42 +42,71 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> CalendarPersonal | Error | None:
     if response.status_code == 200:
-        response_200 = CalendarPersonal.from_dict(response.json())
+        try:
+            response_200 = CalendarPersonal.from_dict(response.json())
 
-        return response_200
+            return response_200
 
+        except (ValueError, KeyError, TypeError) as error:
+            raise errors.ApiError(
+                response.status_code,
+                f"the answer is not the documented JSON: {error}",
+                headers=response.headers,
+                content=response.content,
+                operation=OPERATION,
+            ) from error
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        try:
+            response_403 = Error.from_dict(response.json())
 
-        return response_403
+            return response_403
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = Error.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = Error.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus(
+            response.status_code, response.content, headers=response.headers, operation=OPERATION
+        )
     else:
         return None
 
@@ -109,7 +140,8 @@ def sync_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[CalendarPersonal | Error]
@@ -121,11 +153,16 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = _http.send(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
+
+
+def _success(response: Response[CalendarPersonal | Error]) -> CalendarPersonal:
+    _http.check(
+        httpx.Response(response.status_code, headers=response.headers, content=response.content), operation=OPERATION
+    )
+    return cast(CalendarPersonal, response.parsed)
 
 
 def sync(
@@ -134,7 +171,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UpdateCalendarPersonalRequest,
-) -> CalendarPersonal | Error | None:
+) -> CalendarPersonal:
     """Change the user's own settings for one calendar
 
      Whether the calendar shows in the user's list, and its position there.
@@ -145,19 +182,23 @@ def sync(
         body (UpdateCalendarPersonalRequest): The user's own settings to change.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        CalendarPersonal | Error
+        CalendarPersonal
     """
 
-    return sync_detailed(
-        user_id=user_id,
-        calendar_id=calendar_id,
-        client=client,
-        body=body,
-    ).parsed
+    return _success(
+        sync_detailed(
+            user_id=user_id,
+            calendar_id=calendar_id,
+            client=client,
+            body=body,
+        )
+    )
 
 
 async def asyncio_detailed(
@@ -178,7 +219,8 @@ async def asyncio_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[CalendarPersonal | Error]
@@ -190,7 +232,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await _http.asend(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
 
@@ -201,7 +243,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UpdateCalendarPersonalRequest,
-) -> CalendarPersonal | Error | None:
+) -> CalendarPersonal:
     """Change the user's own settings for one calendar
 
      Whether the calendar shows in the user's list, and its position there.
@@ -212,18 +254,20 @@ async def asyncio(
         body (UpdateCalendarPersonalRequest): The user's own settings to change.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        CalendarPersonal | Error
+        CalendarPersonal
     """
 
-    return (
+    return _success(
         await asyncio_detailed(
             user_id=user_id,
             calendar_id=calendar_id,
             client=client,
             body=body,
         )
-    ).parsed
+    )

@@ -4,10 +4,12 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ... import _http, errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...types import UNSET, Response, Unset
+
+OPERATION = "delete_event"
 
 
 def _get_kwargs(
@@ -39,41 +41,70 @@ def _get_kwargs(
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
     if response.status_code == 204:
-        response_204 = cast(Any, None)
-        return response_204
+        try:
+            response_204 = cast(Any, None)
+            return response_204
 
+        except (ValueError, KeyError, TypeError) as error:
+            raise errors.ApiError(
+                response.status_code,
+                f"the answer is not the documented JSON: {error}",
+                headers=response.headers,
+                content=response.content,
+                operation=OPERATION,
+            ) from error
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        try:
+            response_403 = Error.from_dict(response.json())
 
-        return response_403
+            return response_403
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = Error.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = Error.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus(
+            response.status_code, response.content, headers=response.headers, operation=OPERATION
+        )
     else:
         return None
 
@@ -107,7 +138,8 @@ def sync_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[Any | Error]
@@ -120,11 +152,16 @@ def sync_detailed(
         send_notification=send_notification,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = _http.send(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
+
+
+def _success(response: Response[Any | Error]) -> None:
+    _http.check(
+        httpx.Response(response.status_code, headers=response.headers, content=response.content), operation=OPERATION
+    )
+    return None
 
 
 def sync(
@@ -134,7 +171,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     send_notification: bool | Unset = True,
-) -> Any | Error | None:
+) -> None:
     """Delete an event of a calendar of the user
 
      Deletes the event with all its recurrences and exceptions.
@@ -146,20 +183,24 @@ def sync(
         send_notification (bool | Unset):  Default: True.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        Any | Error
+        None
     """
 
-    return sync_detailed(
-        user_id=user_id,
-        calendar_id=calendar_id,
-        event_id=event_id,
-        client=client,
-        send_notification=send_notification,
-    ).parsed
+    return _success(
+        sync_detailed(
+            user_id=user_id,
+            calendar_id=calendar_id,
+            event_id=event_id,
+            client=client,
+            send_notification=send_notification,
+        )
+    )
 
 
 async def asyncio_detailed(
@@ -182,7 +223,8 @@ async def asyncio_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[Any | Error]
@@ -195,7 +237,7 @@ async def asyncio_detailed(
         send_notification=send_notification,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await _http.asend(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
 
@@ -207,7 +249,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     send_notification: bool | Unset = True,
-) -> Any | Error | None:
+) -> None:
     """Delete an event of a calendar of the user
 
      Deletes the event with all its recurrences and exceptions.
@@ -219,14 +261,16 @@ async def asyncio(
         send_notification (bool | Unset):  Default: True.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        Any | Error
+        None
     """
 
-    return (
+    return _success(
         await asyncio_detailed(
             user_id=user_id,
             calendar_id=calendar_id,
@@ -234,4 +278,4 @@ async def asyncio(
             client=client,
             send_notification=send_notification,
         )
-    ).parsed
+    )

@@ -1,16 +1,18 @@
 import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ... import _http, errors
 from ... import types as _calspec_types
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.event_list import EventList
 from ...types import UNSET, Response
+
+OPERATION = "list_events"
 
 
 def _get_kwargs(
@@ -45,42 +47,71 @@ def _get_kwargs(
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | EventList | None:
     if response.status_code == 200:
-        response_200 = EventList.from_dict(response.json())
+        try:
+            response_200 = EventList.from_dict(response.json())
 
-        return response_200
+            return response_200
 
+        except (ValueError, KeyError, TypeError) as error:
+            raise errors.ApiError(
+                response.status_code,
+                f"the answer is not the documented JSON: {error}",
+                headers=response.headers,
+                content=response.content,
+                operation=OPERATION,
+            ) from error
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        try:
+            response_403 = Error.from_dict(response.json())
 
-        return response_403
+            return response_403
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = Error.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = Error.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus(
+            response.status_code, response.content, headers=response.headers, operation=OPERATION
+        )
     else:
         return None
 
@@ -118,7 +149,8 @@ def sync_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[Error | EventList]
@@ -131,11 +163,16 @@ def sync_detailed(
         until_date_time=until_date_time,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = _http.send(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
+
+
+def _success(response: Response[Error | EventList]) -> EventList:
+    _http.check(
+        httpx.Response(response.status_code, headers=response.headers, content=response.content), operation=OPERATION
+    )
+    return cast(EventList, response.parsed)
 
 
 def sync(
@@ -145,7 +182,7 @@ def sync(
     client: AuthenticatedClient,
     from_date_time: datetime.datetime,
     until_date_time: datetime.datetime,
-) -> Error | EventList | None:
+) -> EventList:
     """List the events of a calendar of the user in a time window
 
      Lists the events of the given calendar that overlap the window
@@ -161,20 +198,24 @@ def sync(
         until_date_time (datetime.datetime):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        Error | EventList
+        EventList
     """
 
-    return sync_detailed(
-        user_id=user_id,
-        calendar_id=calendar_id,
-        client=client,
-        from_date_time=from_date_time,
-        until_date_time=until_date_time,
-    ).parsed
+    return _success(
+        sync_detailed(
+            user_id=user_id,
+            calendar_id=calendar_id,
+            client=client,
+            from_date_time=from_date_time,
+            until_date_time=until_date_time,
+        )
+    )
 
 
 async def asyncio_detailed(
@@ -201,7 +242,8 @@ async def asyncio_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[Error | EventList]
@@ -214,7 +256,7 @@ async def asyncio_detailed(
         until_date_time=until_date_time,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await _http.asend(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
 
@@ -226,7 +268,7 @@ async def asyncio(
     client: AuthenticatedClient,
     from_date_time: datetime.datetime,
     until_date_time: datetime.datetime,
-) -> Error | EventList | None:
+) -> EventList:
     """List the events of a calendar of the user in a time window
 
      Lists the events of the given calendar that overlap the window
@@ -242,14 +284,16 @@ async def asyncio(
         until_date_time (datetime.datetime):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        Error | EventList
+        EventList
     """
 
-    return (
+    return _success(
         await asyncio_detailed(
             user_id=user_id,
             calendar_id=calendar_id,
@@ -257,4 +301,4 @@ async def asyncio(
             from_date_time=from_date_time,
             until_date_time=until_date_time,
         )
-    ).parsed
+    )

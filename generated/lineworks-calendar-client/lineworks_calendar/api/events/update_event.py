@@ -1,15 +1,17 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ... import _http, errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.event_components import EventComponents
 from ...models.replace_event_request import ReplaceEventRequest
 from ...types import Response
+
+OPERATION = "update_event"
 
 
 def _get_kwargs(
@@ -42,42 +44,71 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | EventComponents | None:
     if response.status_code == 200:
-        response_200 = EventComponents.from_dict(response.json())
+        try:
+            response_200 = EventComponents.from_dict(response.json())
 
-        return response_200
+            return response_200
 
+        except (ValueError, KeyError, TypeError) as error:
+            raise errors.ApiError(
+                response.status_code,
+                f"the answer is not the documented JSON: {error}",
+                headers=response.headers,
+                content=response.content,
+                operation=OPERATION,
+            ) from error
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        try:
+            response_403 = Error.from_dict(response.json())
 
-        return response_403
+            return response_403
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = Error.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = Error.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus(
+            response.status_code, response.content, headers=response.headers, operation=OPERATION
+        )
     else:
         return None
 
@@ -117,7 +148,8 @@ def sync_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[Error | EventComponents]
@@ -130,11 +162,16 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = _http.send(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
+
+
+def _success(response: Response[Error | EventComponents]) -> EventComponents:
+    _http.check(
+        httpx.Response(response.status_code, headers=response.headers, content=response.content), operation=OPERATION
+    )
+    return cast(EventComponents, response.parsed)
 
 
 def sync(
@@ -144,7 +181,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReplaceEventRequest,
-) -> Error | EventComponents | None:
+) -> EventComponents:
     """Replace an event of a calendar of the user
 
      Replaces the whole event: fields left out are reset to their defaults or removed.
@@ -160,20 +197,24 @@ def sync(
             exceptions, every element with the event's `eventId`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        Error | EventComponents
+        EventComponents
     """
 
-    return sync_detailed(
-        user_id=user_id,
-        calendar_id=calendar_id,
-        event_id=event_id,
-        client=client,
-        body=body,
-    ).parsed
+    return _success(
+        sync_detailed(
+            user_id=user_id,
+            calendar_id=calendar_id,
+            event_id=event_id,
+            client=client,
+            body=body,
+        )
+    )
 
 
 async def asyncio_detailed(
@@ -200,7 +241,8 @@ async def asyncio_detailed(
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
         Response[Error | EventComponents]
@@ -213,7 +255,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    response = await _http.asend(client, kwargs, operation=OPERATION)
 
     return _build_response(client=client, response=response)
 
@@ -225,7 +267,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReplaceEventRequest,
-) -> Error | EventComponents | None:
+) -> EventComponents:
     """Replace an event of a calendar of the user
 
      Replaces the whole event: fields left out are reset to their defaults or removed.
@@ -241,14 +283,16 @@ async def asyncio(
             exceptions, every element with the event's `eventId`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiError: For any answer that is not a success, as its subclass for the status (NotFoundError,
+            RateLimitError, ServerError...), after the retries the spec allows.
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
 
     Returns:
-        Error | EventComponents
+        EventComponents
     """
 
-    return (
+    return _success(
         await asyncio_detailed(
             user_id=user_id,
             calendar_id=calendar_id,
@@ -256,4 +300,4 @@ async def asyncio(
             client=client,
             body=body,
         )
-    ).parsed
+    )
