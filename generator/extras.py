@@ -2,9 +2,10 @@
 
 openapi-python-client's templates see only the OpenAPI objects it knows, not the x-calspec-*
 extensions. So the spec's runtime facts (auth prefix, servers, error format, retries, rate-limit
-headers, windows, paging) are rendered from `calspec.core` into `<package>/_spec.py` by the templates
-in `templates/runtime/package/`, and `templates/runtime/project/` gives the project files (README).
-The rest of the runtime (errors, retries, auth, iterators) reads `_spec`, so nothing restates the spec.
+headers, windows, paging) are rendered from `calspec.core` into `<package>/_spec.py`, beside the
+runtime modules that read them. `templates/runtime/common/` holds what every client gets
+(`package/` into the package, `project/` beside it: README, pyproject); `templates/runtime/<provider>/`
+what one API's calendar model needs on top (its recurrence and iCalendar mapping).
 """
 
 from __future__ import annotations
@@ -75,16 +76,18 @@ def write_extras(provider: Provider, project: Path) -> list[Path]:
     environment.globals["zip"] = zip
     context = facts(provider)
     written = []
-    for template in sorted(RUNTIME_DIR.rglob("*.jinja")):
-        relative = template.relative_to(RUNTIME_DIR)
-        if relative.name == "auth.py.jinja" and context["token_url"] is None:
-            continue  # OAuth helpers only for an API that has a token URL
-        name = relative.with_suffix("")  # drop .jinja
-        if relative.parts[0] == "package":
-            target = project / provider.package_name / Path(*name.parts[1:])
-        else:
-            target = project / Path(*name.parts[1:])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(environment.get_template(relative.as_posix()).render(context), encoding="utf-8")
-        written.append(target)
+    for folder in (RUNTIME_DIR / "common", RUNTIME_DIR / provider.name):
+        for template in sorted(folder.rglob("*.jinja")):
+            relative = template.relative_to(folder)
+            if relative.name == "auth.py.jinja" and context["token_url"] is None:
+                continue  # OAuth helpers only for an API that has a token URL
+            name = relative.with_suffix("")  # drop .jinja
+            if relative.parts[0] == "package":
+                target = project / provider.package_name / Path(*name.parts[1:])
+            else:
+                target = project / Path(*name.parts[1:])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            source = template.relative_to(RUNTIME_DIR).as_posix()
+            target.write_text(environment.get_template(source).render(context), encoding="utf-8")
+            written.append(target)
     return written

@@ -24,7 +24,8 @@ FORMAT_MAP: dict[str, str | None] = {
 
 
 def map_formats(node: Any) -> Any:
-    """Return a copy of node with custom `format` values replaced; nothing else changes."""
+    """A copy of node with custom `format` values replaced by their standard one; the original stays
+    beside it as `x-calspec-format`, so a template can tell a wall-clock time from an RFC 3339 one."""
     if isinstance(node, dict):
         out: dict[str, Any] = {}
         for key, value in node.items():
@@ -32,6 +33,7 @@ def map_formats(node: Any) -> Any:
                 mapped = FORMAT_MAP[value]
                 if mapped is not None:
                     out[key] = mapped
+                out["x-calspec-format"] = value
             else:
                 out[key] = map_formats(value)
         return out

@@ -127,11 +127,13 @@ def test_prepare_maps_only_custom_formats() -> None:
     doc = {
         "a": {"type": "string", "format": "local-date-time"},
         "b": [{"format": "offset-date"}, {"format": "date-time"}],
+        "c": {"type": "string", "format": "iana-time-zone"},
         "properties": {"format": {"type": "string", "format": "email"}},
     }
     assert map_formats(doc) == {
-        "a": {"type": "string", "format": "date-time"},
-        "b": [{"format": "date"}, {"format": "date-time"}],
+        "a": {"type": "string", "format": "date-time", "x-calspec-format": "local-date-time"},
+        "b": [{"format": "date", "x-calspec-format": "offset-date"}, {"format": "date-time"}],
+        "c": {"type": "string", "x-calspec-format": "iana-time-zone"},
         "properties": {"format": {"type": "string", "format": "email"}},
     }
 
