@@ -34,15 +34,20 @@ def main() -> None:
     target.add_argument("--fake", action="store_true", help="serve fake.app with an in-memory database")
     target.add_argument("--bare", type=Path, metavar="BODY_FILE", help="serve these bytes at --path")
     parser.add_argument("--path", default="/")
+    parser.add_argument("--db", default=None, help="the fake's SQLite file (default: in memory)")
     args = parser.parse_args()
     app: Any
     if args.fake:
         from calspec.fake.app import create_app
 
-        app = create_app(db=None)
+        app = create_app(db=args.db)
     else:
         app = bare_app(args.path, args.bare.read_bytes())
-    uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning", access_log=False)
+    from calspec.fake.limits import UVICORN_OPTIONS  # the same server settings for both targets
+
+    uvicorn.run(
+        app, host="127.0.0.1", port=args.port, log_level="warning", access_log=False, **UVICORN_OPTIONS
+    )
 
 
 if __name__ == "__main__":
