@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
+import uvicorn
 from starlette.testclient import TestClient
 
 from calspec.core.formats import FORMAT_CHECKER, parse_date_time
 from calspec.core.operations import Document, Router
 from calspec.core.providers import FIXTURES_DIR, PROVIDERS
 from calspec.fake import __main__ as cli
-from calspec.fake.app import create_app
+from calspec.fake.app import FakeApp, create_app
 from calspec.fake.store import Conflict, Store, StoreVersionError
 
 EVENTS = "/v1.0/users/me/calendars/calendar-96b8-4c74-8277-7953e0b4604a/events"
@@ -242,3 +244,107 @@ def test_database_of_another_version_is_refused_clearly(
     with pytest.raises(SystemExit):
         cli.main(["--db", str(db)])
     assert "delete it, or pass another --db" in capsys.readouterr().err
+
+
+# Command line: rate limits and token lifetime ------------------------------------------------------------
+
+CLI_ENV = (cli.ENV_DB, cli.ENV_FIXTURES, cli.ENV_RATE_LIMITS, cli.ENV_TOKEN_LIFETIME)
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """`cli.main` without a server: uvicorn.run records its arguments; the environment is restored."""
+    for name in CLI_ENV:
+        monkeypatch.setenv(name, "")  # main() sets them; monkeypatch puts the originals back
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append({"app": app, **options}))
+    return calls
+
+
+def test_cli_rate_limits_and_token_lifetime_reach_the_app(
+    served: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [
+        "--rate-limits",
+        "--rate-limit",
+        "lineworks:limit=5",
+        "--rate-limit",
+        "lineworks:window-seconds=1.5",
+    ]
+    assert cli.main([*argv, "--token-lifetime", "60", "--port", "9123"]) == 0
+    assert served[0]["app"] == cli.APP_FACTORY and served[0]["factory"] is True
+    assert json.loads(os.environ[cli.ENV_RATE_LIMITS]) == {
+        "lineworks": {"limit": 5, "window-seconds": 1.5},
+        "dooray": {},
+    }
+    assert os.environ[cli.ENV_TOKEN_LIFETIME] == "60"
+    app = cli.app_from_env()
+    assert isinstance(app, FakeApp)
+    assert app.rate_limiters["lineworks"].limit.limit == 5
+    assert app.rate_limiters["lineworks"].limit.window_seconds == 1.5
+    assert app.rate_limiters["dooray"].limit.burst == 20  # --rate-limits: the documented numbers
+    assert [grants.lifetime for grants in app.token_endpoints.values()] == [60]
+    printed = capsys.readouterr().out
+    for expected in (
+        "http://127.0.0.1:9123/oauth2/v2.0/token",
+        "access tokens live 60 s",
+        "client_id demo-client-id",
+        "client_secret demo-client-secret",
+        "demo.serviceaccount@example.com",
+        "lineworks-demo-service-account.pem",
+        "lw-demo-refresh-token",
+        "rate limits: lineworks 5 per 1.5 s per operation; dooray burst 20, 5/s per token",
+    ):
+        assert expected in printed
+
+
+def test_cli_rate_limit_alone_limits_only_that_provider(served: list[dict[str, Any]]) -> None:
+    assert cli.main(["--rate-limit", "dooray:burst=3", "--rate-limit", "dooray:rate=0.5"]) == 0
+    assert json.loads(os.environ[cli.ENV_RATE_LIMITS]) == {"dooray": {"burst": 3, "rate": 0.5}}
+    app = cli.app_from_env()
+    assert isinstance(app, FakeApp)
+    assert set(app.rate_limiters) == {"dooray"}
+    assert (app.rate_limiters["dooray"].limit.burst, app.rate_limiters["dooray"].limit.rate) == (3, 0.5)
+
+
+def test_cli_defaults_no_rate_limits_and_an_hour_of_token(
+    served: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main([]) == 0
+    assert json.loads(os.environ[cli.ENV_RATE_LIMITS]) is False
+    app = cli.app_from_env()
+    assert isinstance(app, FakeApp)
+    assert app.rate_limiters == {}
+    assert [grants.lifetime for grants in app.token_endpoints.values()] == [3600]
+    assert "rate limits: off" in capsys.readouterr().out
+    assert cli.main(["--rate-limits"]) == 0
+    assert json.loads(os.environ[cli.ENV_RATE_LIMITS]) is True
+    app = cli.app_from_env()
+    assert isinstance(app, FakeApp)
+    assert set(app.rate_limiters) == {"lineworks", "dooray"}
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--rate-limit", "lineworks:limit"], "PROVIDER:KEY=VALUE"),
+        (["--rate-limit", "lineworks=5"], "PROVIDER:KEY=VALUE"),
+        (["--rate-limit", ":limit=5"], "PROVIDER:KEY=VALUE"),
+        (["--rate-limit", "lineworks:limit=many"], "not a number"),
+        (["--rate-limit", "lineworks:limit=0"], "positive"),
+        (["--rate-limit", "lineworks:limit=2.5"], "whole number"),
+        (["--rate-limit", "lineworks:burst=2"], "burst"),
+        (["--rate-limit", "nowhere:limit=2"], "nowhere"),
+        (["--token-lifetime", "0"], "at least 1"),
+        (["--token-lifetime", "1.5"], "whole number"),
+        (["--token-lifetime", "soon"], "whole number"),
+    ],
+)
+def test_cli_refuses_bad_rate_limit_and_lifetime_options(
+    served: list[dict[str, Any]], capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli.main(argv)
+    assert exited.value.code == 2
+    assert message in capsys.readouterr().err
+    assert served == []  # no server started

@@ -1,31 +1,94 @@
-"""`python -m fake [--host 127.0.0.1] [--port 8080] [--db PATH] [--workers N]`: run the fake with uvicorn."""
+"""`python -m calspec.fake [--host 127.0.0.1] [--port 8080] [--db PATH] [--workers N] [--rate-limits]
+[--rate-limit PROVIDER:KEY=VALUE ...] [--token-lifetime SECONDS]`: run the fake with uvicorn."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
+from calspec.core.providers import FIXTURES_DIR, PROVIDERS
 from calspec.fake.limits import UVICORN_OPTIONS
 from calspec.fake.world import load_world
 
 APP_FACTORY = "calspec.fake.__main__:app_from_env"
+DEFAULT_TOKEN_LIFETIME = 3600
+SERVICE_ACCOUNT_KEY = "lineworks-demo-service-account.pem"  # in the fixtures directory, test-only
+# Settings a uvicorn worker reads (it is started by import path, so it can't be given arguments).
+ENV_DB = "CALSPEC_FAKE_DB"
+ENV_FIXTURES = "CALSPEC_FAKE_FIXTURES"
+ENV_RATE_LIMITS = "CALSPEC_FAKE_RATE_LIMITS"  # JSON: true, or {provider: {setting: number}}
+ENV_TOKEN_LIFETIME = "CALSPEC_FAKE_TOKEN_LIFETIME"  # seconds
+
+RateLimitSetting = bool | dict[str, dict[str, float]]
 
 
 def app_from_env() -> object:
     """The app of one uvicorn worker: settings come through the environment, so workers agree."""
     from calspec.fake.app import create_app
 
-    fixtures = os.environ.get("CALSPEC_FAKE_FIXTURES")
+    fixtures = os.environ.get(ENV_FIXTURES)
     return create_app(
-        db=os.environ.get("CALSPEC_FAKE_DB") or None, fixtures_dir=Path(fixtures) if fixtures else None
+        db=os.environ.get(ENV_DB) or None,
+        fixtures_dir=Path(fixtures) if fixtures else None,
+        rate_limits=json.loads(os.environ.get(ENV_RATE_LIMITS) or "false"),
+        token_lifetime=int(os.environ.get(ENV_TOKEN_LIFETIME) or DEFAULT_TOKEN_LIFETIME),
     )
 
 
-def banner(host: str, port: int, db: str | None, fixtures_dir: Path | None) -> str:
+def rate_limit_setting(documented: bool, overrides: list[str]) -> RateLimitSetting:
+    """`--rate-limits` and the `--rate-limit PROVIDER:KEY=VALUE` options as `create_app` takes them:
+    False (off), True (every spec's numbers) or {provider: overrides}; a provider named only with
+    `--rate-limit` is limited, the others are not unless `--rate-limits` is given too. ValueError
+    for a malformed option or a setting `create_app` would refuse."""
+    from calspec.fake.app import _rate_limiters
+
+    if not overrides:
+        return documented
+    setting: dict[str, dict[str, float]] = {}
+    if documented:
+        setting = {n: {} for n, p in PROVIDERS.items() if p.document.rate_limit is not None}
+    for option in overrides:
+        provider, colon, assignment = option.partition(":")
+        key, equals, value = assignment.partition("=")
+        if not (colon and equals and provider and key and value):
+            raise ValueError(f"--rate-limit {option!r}: expected PROVIDER:KEY=VALUE, like lineworks:limit=5")
+        try:
+            number: float = int(value)
+        except ValueError:
+            try:
+                number = float(value)
+            except ValueError:
+                raise ValueError(f"--rate-limit {option!r}: {value!r} is not a number") from None
+        setting.setdefault(provider, {})[key] = number
+    _rate_limiters(PROVIDERS, setting)  # refuses what create_app would refuse
+    return setting
+
+
+def positive_seconds(text: str) -> int:
+    try:
+        seconds = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of seconds") from None
+    if seconds < 1:
+        raise argparse.ArgumentTypeError("must be at least 1 second")
+    return seconds
+
+
+def banner(
+    host: str,
+    port: int,
+    db: str | None,
+    fixtures_dir: Path | None,
+    *,
+    rate_limits: RateLimitSetting = False,
+    token_lifetime: int = DEFAULT_TOKEN_LIFETIME,
+) -> str:
     world = load_world(fixtures_dir)
     base = f"http://{host}:{port}"
     lines = [
@@ -33,6 +96,7 @@ def banner(host: str, port: int, db: str | None, fixtures_dir: Path | None) -> s
         f"  LINE WORKS base URL: {base}/v1.0",
         f"  Dooray base URL:     {base}",
         f"  state: {db if db else 'in memory (lost at exit; --db PATH keeps it)'}",
+        f"  rate limits: {_describe_rate_limits(rate_limits)}",
         "  LINE WORKS tokens (Authorization: Bearer <token>):",
     ]
     for token, principal in world.tokens.demo_tokens("lineworks"):
@@ -41,6 +105,7 @@ def banner(host: str, port: int, db: str | None, fixtures_dir: Path | None) -> s
     lines.append("  Dooray tokens (Authorization: dooray-api <token>):")
     for token, principal in world.tokens.demo_tokens("dooray"):
         lines.append(f"    {token:<20} member {principal.user_id} <{principal.email}>")
+    lines.extend(_token_endpoint_lines(base, world.fixtures["lineworks"], fixtures_dir, token_lifetime))
     calendar = world.fixtures["lineworks"]["calendars"][0]["calendarId"]
     user = world.fixtures["lineworks"]["users"][0]["userId"]
     lines.append("  try:")
@@ -52,32 +117,114 @@ def banner(host: str, port: int, db: str | None, fixtures_dir: Path | None) -> s
     return "\n".join(lines)
 
 
+def _token_endpoint_lines(
+    base: str, data: dict[str, Any], fixtures_dir: Path | None, token_lifetime: int
+) -> list[str]:
+    from calspec.fake.app import _token_path
+
+    path = _token_path(PROVIDERS["lineworks"])
+    if path is None:
+        return []
+    lines = [f"  LINE WORKS token endpoint: {base}{path} (access tokens live {token_lifetime} s)"]
+    for app in data.get("apps", []):
+        accounts = ", ".join(app.get("serviceAccounts", [])) or "none"
+        lines.append(f"    client_id {app['clientId']}  client_secret {app['clientSecret']}")
+        lines.append(f"      service accounts (JWT sub): {accounts}")
+    key = (fixtures_dir or FIXTURES_DIR) / SERVICE_ACCOUNT_KEY
+    if key.is_file():
+        lines.append(f"    service-account private key (test only): {key.resolve()}")
+    for entry in data.get("refreshTokens", []):
+        lines.append(f"    refresh_token {entry['refreshToken']} (user {entry['userId']}, once: it rotates)")
+    return lines
+
+
+def _describe_rate_limits(setting: RateLimitSetting) -> str:
+    if setting is False:
+        return "off (--rate-limits turns on the documented ones)"
+    chosen = PROVIDERS if setting is True else setting
+    parts = []
+    for name in chosen:
+        limit = PROVIDERS[name].document.rate_limit
+        overrides = {} if setting is True else setting[name]
+        if limit is None:
+            continue
+        if limit.algorithm == "token-bucket":
+            burst, rate = overrides.get("burst", limit.burst), overrides.get("rate", limit.rate)
+            parts.append(f"{name} burst {burst:g}, {rate:g}/s per {limit.scope}")
+        else:
+            calls = overrides.get("limit", limit.limit)
+            window = overrides.get("window-seconds", limit.window_seconds)
+            parts.append(f"{name} {calls:g} per {window:g} s per {limit.scope}")
+    return "; ".join(parts)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m fake", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m calspec.fake", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
     parser.add_argument("--db", default=None, help="SQLite file to keep state in (default: in memory)")
     parser.add_argument(
         "--fixtures", type=Path, default=None, help="directory with lineworks.json, dooray.json"
     )
-    parser.add_argument("--workers", type=int, default=1, help="worker processes (needs --db to share state)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes (needs --db to share state; issued tokens, faults and rate-limit counts "
+        "stay in the worker that made them)",
+    )
     parser.add_argument("--log-level", default="info")
+    parser.add_argument(
+        "--rate-limits",
+        action="store_true",
+        help="enforce each spec's documented rate limit (LINE WORKS 240/min per operation, Dooray "
+        "a burst of 20 refilled at 5/s per token); off by default",
+    )
+    parser.add_argument(
+        "--rate-limit",
+        action="append",
+        default=[],
+        metavar="PROVIDER:KEY=VALUE",
+        help="replace one documented number (lineworks:limit, lineworks:window-seconds, dooray:burst, "
+        "dooray:rate); limits that provider even without --rate-limits; repeatable",
+    )
+    parser.add_argument(
+        "--token-lifetime",
+        type=positive_seconds,
+        default=DEFAULT_TOKEN_LIFETIME,
+        metavar="SECONDS",
+        help=f"how long an access token from the token endpoint lives (default {DEFAULT_TOKEN_LIFETIME})",
+    )
     args = parser.parse_args(argv)
     if args.workers > 1 and not args.db:
         parser.error("--workers > 1 needs --db PATH: in-memory state can't be shared between processes")
+    try:
+        rate_limits = rate_limit_setting(args.rate_limits, args.rate_limit)
+    except ValueError as error:
+        parser.error(str(error))
     if args.db:
-        os.environ["CALSPEC_FAKE_DB"] = str(Path(args.db).resolve())
+        os.environ[ENV_DB] = str(Path(args.db).resolve())
         from calspec.fake.app import create_app
         from calspec.fake.store import StoreVersionError
 
         try:
             # Seed once, up front, before the workers start.
-            create_app(db=os.environ["CALSPEC_FAKE_DB"], fixtures_dir=args.fixtures).store.close()
+            create_app(db=os.environ[ENV_DB], fixtures_dir=args.fixtures).store.close()
         except StoreVersionError as error:
             parser.error(str(error))
     if args.fixtures:
-        os.environ["CALSPEC_FAKE_FIXTURES"] = str(args.fixtures.resolve())
-    print(banner(args.host, args.port, args.db, args.fixtures), flush=True)
+        os.environ[ENV_FIXTURES] = str(args.fixtures.resolve())
+    os.environ[ENV_RATE_LIMITS] = json.dumps(rate_limits)
+    os.environ[ENV_TOKEN_LIFETIME] = str(args.token_lifetime)
+    text = banner(
+        args.host,
+        args.port,
+        args.db,
+        args.fixtures,
+        rate_limits=rate_limits,
+        token_lifetime=args.token_lifetime,
+    )
+    print(text, flush=True)
     uvicorn.run(
         APP_FACTORY,
         factory=True,
