@@ -618,3 +618,20 @@ def test_color_is_taken_in_both_forms_and_answered_with_a_hash(client: TestClien
     """NOTES D36: the create example sends `ffffff`, the subscription example `#ffffff`."""
     calendar_id = create_calendar(client, me={"color": color})
     assert ok(client.get(f"/calendar/v1/calendars/{calendar_id}", headers=AUTH))["me"]["color"] == "#ffffff"
+
+
+def test_occurrences_in_local_mean_time_are_written_in_utc(client: TestClient, app: FakeApp) -> None:
+    """Before 1883 New York kept local mean time (-04:56:02): RFC 3339 can't write that offset, so an
+    occurrence is answered in UTC, the same instant (the conftest app checks every answer's shape)."""
+    calendar_id = create_calendar(client)
+    create_event(
+        client,
+        calendar_id,
+        startedAt="1800-05-18T13:00:00Z",
+        endedAt="1800-05-18T14:00:00Z",
+        recurrenceRule={"frequency": "daily", "timezoneName": "America/New_York"},
+    )
+    window = {"timeMin": "1800-05-19T00:00:00Z", "timeMax": "1800-05-20T00:00:00Z", "calendars": calendar_id}
+    items = ok(client.get("/calendar/v1/calendars/*/events", params=window, headers=AUTH))
+    assert [item["startedAt"] for item in items] == ["1800-05-19T13:00:00Z"]
+    assert app.violations == []

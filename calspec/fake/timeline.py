@@ -130,6 +130,11 @@ class Moment:
         """A value on this moment's clock written as the API writes this moment (Dooray's forms)."""
         if self.day:
             return f"{value.date().isoformat()}{format_offset(self.offset)}"
+        offset = value.utcoffset()
+        if offset is not None and offset.total_seconds() % 60:
+            # Local mean time before 1900 has offsets like -04:56:02, which RFC 3339 can't write:
+            # the same instant is written in UTC instead.
+            return value.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
         return value.isoformat(timespec="seconds")
 
     @classmethod
