@@ -1,14 +1,13 @@
 """Schemathesis against the fake, in-process: every check, every phase, deterministic.
 
 One engine run per provider (module-scoped, on a fresh app with an in-memory database); the tests below
-read its result. The settings come from `contract.harness`, which `make contract` uses as well.
+read its result. The settings come from `contract.harness`, which `make contract` uses as well; the hooks'
+own tests are in `test_contract_hooks.py`.
 """
 
 from __future__ import annotations
 
-import datetime
 import tomllib
-from typing import Any
 
 import pytest
 from starlette.applications import Starlette
@@ -102,102 +101,9 @@ def test_toml_is_the_same_config(name: str) -> None:
     assert tomllib.loads(harness.to_toml(settings)) == settings
 
 
-def test_hooks_narrow_only_windows_that_break_the_limits() -> None:
-    from calspec.contract.hooks import narrow_window
-
-    week = {"from": "2024-06-01T00:00:00+09:00", "until": "2024-06-08T00:00:00+09:00"}
-    query = dict(week)
-    narrow_window(query, "from", "until", datetime.timedelta(days=31))
-    assert query == week
-    query = {"from": "2024-06-01T00:00:00+09:00", "until": "2023-01-01T00:00:00+09:00"}
-    narrow_window(query, "from", "until", datetime.timedelta(days=31))
-    assert query == week
-
-
-def test_hooks_repair_event_bodies() -> None:
-    from calspec.contract.hooks import align_event_ids, repair_local_date_times, repair_time_zones
-
-    body: dict[str, Any] = {
-        "eventComponents": [
-            {"eventId": "x", "start": {"dateTime": "0000-02-31T10:00:00", "timeZone": "0"}},
-            {
-                "start": {"date": "2024-06-01"},
-                "reminders": [{"triggerDateTime": {"dateTime": "2024-02-30T09:00:00"}}],
-            },
-        ]
-    }
-    align_event_ids(body, "event-1")
-    repair_local_date_times(body)
-    repair_time_zones(body)
-    first, second = body["eventComponents"]
-    assert first == {
-        "eventId": "event-1",
-        "start": {"dateTime": "2000-01-01T10:00:00", "timeZone": "Asia/Seoul"},
-    }
-    assert second["eventId"] == "event-1" and second["start"] == {"date": "2024-06-01"}
-    assert second["reminders"][0]["triggerDateTime"]["dateTime"] == "2000-01-01T09:00:00"
-
-
-def test_hooks_keep_deletes_on_the_runs_own_data() -> None:
-    from calspec.contract import hooks
-
-    hooks.forget_run()
-    try:
-        steered = {"calendar-id": "1"}
-        hooks.protect("dooray:deleteCalendar", steered, positive=False)
-        assert steered == {"calendar-id": hooks.ABSENT_ID}, "a demo id is never deleted"
-        hooks.record("dooray:createCalendar", 200, {}, {"result": {"id": "42"}}, None)
-        foreign = {"calendar-id": "2"}
-        hooks.protect("dooray:deleteCalendar", foreign, positive=True)
-        assert foreign == {"calendar-id": "42"}, "pointed at what the run created"
-        own = {"calendar-id": "42"}
-        hooks.protect("dooray:deleteCalendar", own, positive=True)
-        assert own == {"calendar-id": "42"}
-        negative = {"calendar-id": ""}
-        hooks.protect("dooray:deleteCalendar", negative, positive=False)
-        assert negative == {"calendar-id": ""}, "a negative case keeps its defect"
-
-        hooks.record(
-            "dooray:deleteEvent", 200, {"calendar-id": "9", "event-id": "7-20240604T010000Z"}, None, None
-        )
-        assert hooks.deleted_by_post("9", "7-20240604T010000Z") and not hooks.deleted_by_post("9", "7")
-        hooks.record(
-            "dooray:deleteEvent", 200, {"calendar-id": "9", "event-id": "8"}, None, {"deleteType": "whole"}
-        )
-        assert hooks.deleted_by_post("9", "8-20240611T010000Z")
-
-        query = {"cursor": "made-up"}
-        hooks.use_issued_cursor(query, [])
-        assert query == {}
-        query = {"cursor": "made-up"}
-        hooks.use_issued_cursor(query, ["issued"])
-        assert query == {"cursor": "issued"}
-    finally:
-        hooks.forget_run()
-
-
-def test_hooks_see_lineworks_removals_by_another_path() -> None:
-    """A deleted calendar takes its events; a default-calendar delete names the same event (rule 5)."""
-    from calspec.contract import hooks
-
-    hooks.forget_run()
-    try:
-        assert not hooks.lineworks_removed("cal-a", "e1")
-        hooks.record("lineworks:deleteCalendar", 404, {"calendarId": "cal-a"}, None, None)
-        assert not hooks.lineworks_removed("cal-a", "e1"), "a failed delete removes nothing"
-        hooks.record("lineworks:deleteCalendar", 204, {"calendarId": "cal-a"}, None, None)
-        assert hooks.lineworks_removed("cal-a", "e1") and not hooks.lineworks_removed("cal-b", "e1")
-
-        hooks.record(
-            "lineworks:deleteEvent", 204, {"userId": "me", "calendarId": "cal-b", "eventId": "e2"}, None, None
-        )
-        assert hooks.lineworks_removed("cal-b", "e2") and hooks.lineworks_removed(None, "e2")
-        assert not hooks.lineworks_removed("cal-c", "e2"), "same id, another calendar: still there"
-
-        hooks.record(
-            "lineworks:deleteEventInDefaultCalendar", 204, {"userId": "me", "eventId": "e3"}, None, None
-        )
-        assert hooks.lineworks_removed("cal-d", "e3") and hooks.lineworks_removed(None, "e3")
-        assert not hooks.lineworks_removed(None, "e4")
-    finally:
-        hooks.forget_run()
+@pytest.mark.parametrize("name", sorted(harness.PROVIDERS))
+def test_no_operation_accepts_any_400(name: str) -> None:
+    """A positive 400 is judged by the rules of x-calspec-rules (hooks.accept_broken_rules), not by config."""
+    settings = harness.config_dict(harness.get_provider(name), base_url="http://h/v1.0", token="${T}")
+    assert all("checks" not in operation for operation in settings["operations"])
+    assert settings["checks"]["positive_data_acceptance"] == {"enabled": True}
