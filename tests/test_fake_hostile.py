@@ -317,3 +317,40 @@ def test_path_at_the_limit_is_answered_by_the_api(served: str) -> None:
     path = prefix + "e" * (MAX_PATH - len(prefix))
     response = httpx.get(served + path, headers=LW, timeout=10)
     lineworks_error(response, 400, "eventId")  # past the spec's maxLength 255, within the fake's limit
+
+
+@pytest.mark.parametrize("rule", ["RRULE:FREQ=MONTHLY;BYDAY=1MO", "RRULE:FREQ=MONTHLY;BYDAY=1MO;COUNT=100"])
+def test_ordinal_weekday_series_is_listed_years_later(client: TestClient, rule: str) -> None:
+    """The step budget counts months walked: an ordinal BYDAY must not spend it twice as fast."""
+    component = {
+        "summary": "first Monday",
+        "start": {"dateTime": "2020-01-06T09:00:00", "timeZone": "UTC"},
+        "end": {"dateTime": "2020-01-06T10:00:00", "timeZone": "UTC"},
+        "recurrence": [rule],
+    }
+    created = client.post(LW_EVENTS, json={"eventComponents": [component]}, headers=LW)
+    event_id = created.json()["eventComponents"][0]["eventId"]
+    assert event_id in listed_ids(client, "2024-03-01T00:00:00Z", "2024-03-31T00:00:00Z")  # 2024-03-04
+    assert event_id not in listed_ids(client, "2024-03-05T00:00:00Z", "2024-03-31T00:00:00Z")
+
+
+def test_byeaster_is_refused(client: TestClient) -> None:
+    response = client.post(
+        LW_EVENTS, json={"eventComponents": [timed(recurrence=["RRULE:FREQ=YEARLY;BYEASTER=0"])]}, headers=LW
+    )
+    lineworks_error(response, 400, "BYEASTER")
+
+
+def test_a_series_start_off_the_rule_is_its_first_occurrence(client: TestClient) -> None:
+    """RFC 5545 (and the clients' expansion): DTSTART is always an instance. 2022-01-03 is a Monday."""
+    component = {
+        "summary": "starts Monday, repeats Thursdays",
+        "start": {"dateTime": "2022-01-03T09:00:00", "timeZone": "UTC"},
+        "end": {"dateTime": "2022-01-03T10:00:00", "timeZone": "UTC"},
+        "recurrence": ["RRULE:FREQ=WEEKLY;BYDAY=TH"],
+    }
+    created = client.post(LW_EVENTS, json={"eventComponents": [component]}, headers=LW)
+    event_id = created.json()["eventComponents"][0]["eventId"]
+    assert event_id in listed_ids(client, "2022-01-03T08:00:00Z", "2022-01-03T12:00:00Z")
+    assert event_id not in listed_ids(client, "2022-01-04T00:00:00Z", "2022-01-06T00:00:00Z")
+    assert event_id in listed_ids(client, "2022-01-06T00:00:00Z", "2022-01-07T00:00:00Z")

@@ -51,8 +51,11 @@ class _BoundedRule(rrule.rrule):
     """An rrule that stops after walking a given number of month steps.
 
     dateutil's iterator rebuilds its month masks once per month (or per period for MONTHLY and
-    YEARLY rules) and reads `_bynweekday` each time; counting those reads bounds the walk without
-    touching the iterator itself. `steps` is set after construction, which reads the attribute too.
+    YEARLY rules) and reads `_byeaster` exactly once each time (and once more when it starts); counting
+    those reads bounds the walk without touching the iterator itself. (`_bynweekday` is read twice
+    per rebuild when BYDAY has ordinals, so it would cut ordinal rules short; BYEASTER, which would
+    do the same with `_byeaster`, is no RFC 5545 rule part and is refused.) `steps` is set after
+    construction, which reads the attribute too.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -60,15 +63,15 @@ class _BoundedRule(rrule.rrule):
         super().__init__(*args, **kwargs)
 
     @property
-    def _bynweekday(self) -> Any:
+    def _byeaster(self) -> Any:
         self._steps_left -= 1
         if self._steps_left < 0:
             raise _OutOfSteps
-        return self.__bynweekday
+        return self.__byeaster
 
-    @_bynweekday.setter
-    def _bynweekday(self, value: Any) -> None:
-        self.__bynweekday = value
+    @_byeaster.setter
+    def _byeaster(self, value: Any) -> None:
+        self.__byeaster = value
 
     def walk(self, months: int) -> Iterator[datetime]:
         """The rule's starts, until `months` months of calendar have been walked."""
@@ -224,6 +227,8 @@ class Recurrence:
         None when it goes on. An UNTIL is an upper bound; a COUNT series is walked to its end."""
         last = max(self.rdates, default=None)
         for rule in self.rules:
+            if rule._byeaster:
+                raise RuleError("BYEASTER is no RFC 5545 rule part")
             if rule._until is not None:
                 end: datetime | None = rule._until
             elif rule._count is not None:
@@ -239,6 +244,8 @@ class Recurrence:
     def check(self) -> None:
         """RuleError unless every rule can be expanded safely and occurs at least once."""
         for rule in self.rules:
+            if rule._byeaster:
+                raise RuleError("BYEASTER is no RFC 5545 rule part")
             if rule._until is not None and (rule._until.tzinfo is None) != (self.dtstart.tzinfo is None):
                 raise RuleError("UNTIL must be floating when the start is a date, UTC otherwise")
             if rule._interval < 1:
@@ -268,7 +275,8 @@ def _between(rule: Rule, lo: datetime, hi: datetime) -> Iterator[datetime]:
 
 
 def parse_lines(lines: list[str], dtstart: datetime) -> Recurrence:
-    """A LINE WORKS `recurrence` (RFC 5545 content lines) over the event's start; RuleError if refused."""
+    """A LINE WORKS `recurrence` (RFC 5545 content lines) over the event's start; RuleError if refused.
+    The start counts as the first occurrence, as RFC 5545 says (spec/NOTES.md F33)."""
     for index, line in enumerate(lines):
         name = line.split(":", 1)[0].split(";", 1)[0].strip().upper()
         if name not in _LINE_NAMES:
@@ -280,10 +288,12 @@ def parse_lines(lines: list[str], dtstart: datetime) -> Recurrence:
         parsed: Any = rrule.rrulestr("\n".join(lines), dtstart=dtstart, forceset=True)
     except (ValueError, TypeError, KeyError, OverflowError, IndexError) as error:
         raise RuleError(f"not a valid RRULE/RDATE/EXDATE set ({_plain(error)})") from None
+    # RFC 5545: the start is always the first instance, even where the rule wouldn't give it.
+    rdates = (dtstart, *(_on_clock(value, dtstart) for value in parsed._rdate))
     recurrence = Recurrence(
         dtstart=dtstart,
         rules=tuple(parsed._rrule),
-        rdates=tuple(_on_clock(value, dtstart) for value in parsed._rdate),
+        rdates=rdates,
         exdates=frozenset(_on_clock(value, dtstart) for value in parsed._exdate),
     )
     recurrence.check()
