@@ -1,4 +1,5 @@
-"""Check that generated/ is exactly what the generator makes from the current specs and templates."""
+"""Check that generated/ is exactly what the generator makes from the current specs and templates, and that a
+spec changed since the committed lock file comes with a new client version."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from pathlib import Path
 
 from calspec.core.providers import Provider
 
-from .generate import generate_into
+from .generate import KEPT, generate_into
 from .layout import display_path, output_dir
+from .release import unbumped_change
 
 MAX_DIFF_LINES = 200
 IGNORED = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"}
@@ -23,6 +25,7 @@ def _files(root: Path) -> set[str]:
         for p in root.rglob("*")
         if p.is_file()
         and not IGNORED.intersection(p.relative_to(root).parts)
+        and p.relative_to(root).as_posix() not in KEPT
         and not any(part.endswith(".egg-info") for part in p.relative_to(root).parts)
     }
 
@@ -48,15 +51,22 @@ def compare(expected: Path, actual: Path, label: str) -> list[str]:
     return lines
 
 
-def check(provider: Provider) -> bool:
-    """Print a (truncated) diff and return False when generated output is stale."""
+def check(provider: Provider, target: Path | None = None, base: str | None = None) -> bool:
+    """Print what is wrong and return False when the generated output (generated/<project_name> unless
+    given) is stale, or when the spec changed since `base`'s lock file and the client version didn't."""
+    target = target or output_dir(provider)
+    label = display_path(target)
+    problem = unbumped_change(provider, target, base)
+    if problem:
+        print(problem)
     with tempfile.TemporaryDirectory(prefix="calspec-check-") as tmp:
         fresh = generate_into(provider, Path(tmp))
-        diff = compare(fresh, output_dir(provider), display_path(output_dir(provider)))
+        diff = compare(fresh, target, label)
     if not diff:
-        print(f"{display_path(output_dir(provider))} is up to date")
-        return True
-    print(f"{display_path(output_dir(provider))} is stale: run `make generate`")
+        if not problem:
+            print(f"{label} is up to date ({provider.project_name} {provider.client_version})")
+        return not problem
+    print(f"{label} is stale: run `make generate`")
     print("".join(diff[:MAX_DIFF_LINES]), end="")
     if len(diff) > MAX_DIFF_LINES:
         print(f"... {len(diff) - MAX_DIFF_LINES} more diff lines")

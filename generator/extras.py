@@ -20,6 +20,7 @@ from openapi_python_client.strings import snake_case
 from calspec.core.providers import Provider
 
 from .layout import TEMPLATES_DIR
+from .prepare import TIME_FORMATS
 
 RUNTIME_DIR = TEMPLATES_DIR / "runtime"
 
@@ -32,8 +33,8 @@ def facts(provider: Provider) -> dict[str, Any]:
     return {
         "provider": provider,
         "title": info.get("title", provider.name),
-        "api_version": str(info.get("version", "")),
-        "version": str(info.get("version", "")),  # the package's own version: see issue 11
+        "api_version": str(info.get("version", "")),  # the API's, from the spec
+        "version": provider.client_version,  # the package's own release, from the registry
         "spec_file": f"spec/{provider.spec_file}",
         "servers": [(str(s["url"]), str(s.get("description", ""))) for s in servers],
         "server_names": [_constant(str(s.get("description") or s["url"])) for s in servers],
@@ -45,7 +46,24 @@ def facts(provider: Provider) -> dict[str, Any]:
             {"module": snake_case(op.operation_id), "operation": op} for op in document.operations
         ],
         "token_url": _token_url(document.security_schemes),
+        "time_formats": _time_formats(document.raw),
     }
+
+
+def _time_formats(node: Any) -> list[str]:
+    """The time formats the spec uses anywhere, in TIME_FORMATS order (times.py offers what they need)."""
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            value = current.get("format")
+            if isinstance(value, str) and value in TIME_FORMATS:
+                found.add(value)
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+    return [name for name in TIME_FORMATS if name in found]
 
 
 def _constant(description: str) -> str:

@@ -26,6 +26,7 @@ def generator_config(provider: Provider) -> dict[str, Any]:
     return {
         "project_name_override": provider.project_name,
         "package_name_override": provider.package_name,
+        "package_version_override": provider.client_version,  # `package_version` in its templates
     }
 
 

@@ -11,6 +11,7 @@ import importlib.metadata
 import json
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -78,8 +79,16 @@ components:
 """
 
 
-def tiny_provider(spec: Path) -> Provider:
-    return Provider("tiny", str(spec), "tiny-calendar-client", "tiny_calendar", "", demo_token="")
+def tiny_provider(spec: Path, client_version: str = "1.0.0") -> Provider:
+    return Provider(
+        "tiny",
+        str(spec),
+        "tiny-calendar-client",
+        "tiny_calendar",
+        "",
+        demo_token="",
+        client_version=client_version,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -150,6 +159,31 @@ def test_lock_file_records_inputs(provider: str) -> None:
     assert lock["spec"] == f"spec/{provider}/calendar.yaml"
     assert lock["openapi_python_client"] == importlib.metadata.version("openapi-python-client")
     assert lock["config"]["package_name_override"] == p.package_name
+
+
+@pytest.mark.parametrize("provider", sorted(PROVIDERS))
+def test_package_carries_its_own_version_and_the_apis(provider: str) -> None:
+    """The client's release (the registry's client_version) and the API's version (the spec's info.version)
+    are two facts, each visible where a consumer looks: the package, its metadata, README and lock file."""
+    p = PROVIDERS[provider]
+    api_version = str(p.document.raw["info"]["version"])
+    module = importlib.import_module(p.package_name)
+    assert module.__version__ == p.client_version == importlib.metadata.version(p.project_name)
+    assert module.API_VERSION == api_version and "API_VERSION" in module.__all__
+    project = output_dir(p)
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["version"] == p.client_version
+    assert pyproject["tool"]["calspec"]["api-version"] == api_version
+    assert f"(API version {api_version})" in pyproject["project"]["description"]
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    assert f"client {p.client_version} for API {api_version}" in readme
+    lock = json.loads((project / "calspec.lock").read_text(encoding="utf-8"))
+    assert (lock["client_version"], lock["api_version"]) == (p.client_version, api_version)
+    assert (
+        (project / "CHANGELOG.md")
+        .read_text(encoding="utf-8")
+        .startswith(f"# Changelog of {p.project_name}\n")
+    )
 
 
 def test_default_auth_prefixes() -> None:

@@ -1,4 +1,4 @@
-"""The one registry of providers: each one's spec, generated package, fixtures and demo data.
+"""The one registry of providers: each one's spec, generated package and its version, fixtures and demo data.
 
 Everything else about a provider (its base path, auth header and prefix, error format, windows,
 paging, retries, rate limits) is read from its spec's extensions through `Provider.document`, so
@@ -28,6 +28,10 @@ class Provider:
     package_name: str  # and its import name
     fixtures_file: str  # in calspec/fake/fixtures
     demo_token: str
+    # The client package's own release, MAJOR.MINOR.PATCH: not the API's version (the spec's
+    # info.version). Bump it whenever the spec changes (`generator check` fails otherwise);
+    # `python -m generator diff` says whether the change is major, minor or patch.
+    client_version: str
     # Demo ids per parameter (`path.<name>`) that the contract suite steers generated requests to,
     # so positive cases reach 2xx: ids the demo token's user can read.
     demo_ids: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -63,6 +67,7 @@ PROVIDERS: dict[str, Provider] = {
         package_name="lineworks_calendar",
         fixtures_file="lineworks.json",
         demo_token="lw-demo-token",
+        client_version="1.0.0",
         demo_ids={
             "path.userId": ("userf7da-f82c-4284-13e7-030f3b4c756x", "me"),
             "path.calendarId": ("calendar-96b8-4c74-8277-7953e0b4604a",),
@@ -86,6 +91,7 @@ PROVIDERS: dict[str, Provider] = {
         package_name="dooray_calendar",
         fixtures_file="dooray.json",
         demo_token="dooray-demo-token",
+        client_version="1.0.0",
         # Calendar 1 is the demo member's default calendar; event 1 is in it.
         demo_ids={"path.calendar-id": ("1",), "path.event-id": ("1",)},
     ),

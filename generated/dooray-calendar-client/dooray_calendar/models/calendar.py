@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -45,6 +45,17 @@ class Calendar:
     calendar_member_list: list[CalendarMember] | Unset = UNSET
     me: CalendarMe | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "name": "name",
+        "type": "type_",
+        "createdAt": "created_at",
+        "projectId": "project_id",
+        "ownerOrganizationMemberId": "owner_organization_member_id",
+        "calendarMemberList": "calendar_member_list",
+        "me": "me",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

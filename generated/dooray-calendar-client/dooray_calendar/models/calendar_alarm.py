@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -29,6 +29,13 @@ class CalendarAlarm:
     trigger: str
     whole_day_trigger: str | Unset = UNSET
     option: CalendarAlarmOption | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "action": "action",
+        "trigger": "trigger",
+        "wholeDayTrigger": "whole_day_trigger",
+        "option": "option",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         action = self.action.value

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -25,6 +25,11 @@ class CalendarNotification:
 
     enabled: bool | Unset = UNSET
     alarms: list[CalendarAlarm] | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "enabled": "enabled",
+        "alarms": "alarms",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         enabled = self.enabled

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
+from .. import times as _calspec_times
 from .. import types as _calspec_types
 from ..types import UNSET, Unset
 
@@ -38,14 +40,46 @@ class CreateEventRequest:
     """
 
     subject: str
-    started_at: datetime.date | datetime.datetime
-    ended_at: datetime.date | datetime.datetime
+    started_at: datetime.date | datetime.datetime = _attrs_field(
+        validator=_calspec_times.validator(
+            "CreateEventRequest",
+            "started_at",
+            "startedAt",
+            (
+                "date-time",
+                "offset-date",
+            ),
+        )
+    )
+    ended_at: datetime.date | datetime.datetime = _attrs_field(
+        validator=_calspec_times.validator(
+            "CreateEventRequest",
+            "ended_at",
+            "endedAt",
+            (
+                "date-time",
+                "offset-date",
+            ),
+        )
+    )
     users: EventUsersInput | Unset = UNSET
     body: BodyInput | Unset = UNSET
     whole_day_flag: bool | Unset = UNSET
     location: str | Unset = UNSET
     recurrence_rule: RecurrenceRuleInput | Unset = UNSET
     personal_settings: PersonalSettings | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "subject": "subject",
+        "startedAt": "started_at",
+        "endedAt": "ended_at",
+        "users": "users",
+        "body": "body",
+        "wholeDayFlag": "whole_day_flag",
+        "location": "location",
+        "recurrenceRule": "recurrence_rule",
+        "personalSettings": "personal_settings",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         subject = self.subject

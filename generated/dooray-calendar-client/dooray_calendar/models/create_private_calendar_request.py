@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -31,6 +31,13 @@ class CreatePrivateCalendarRequest:
     type_: Literal["private"]
     calendar_member_list: list[DistributionListGrant | MemberGrant] | Unset = UNSET
     me: CreatePrivateCalendarRequestMe | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "name": "name",
+        "type": "type_",
+        "calendarMemberList": "calendar_member_list",
+        "me": "me",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.member_grant import MemberGrant  # noqa: PLC0415

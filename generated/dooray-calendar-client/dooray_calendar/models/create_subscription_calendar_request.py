@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -28,6 +28,13 @@ class CreateSubscriptionCalendarRequest:
     type_: Literal["subscription"]
     calendar_url: str
     me: CreateSubscriptionCalendarRequestMe | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "name": "name",
+        "type": "type_",
+        "calendarUrl": "calendar_url",
+        "me": "me",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -19,6 +19,10 @@ class CreateSubscriptionCalendarRequestMe:
     """
 
     color: str | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "color": "color",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         color = self.color

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -27,6 +27,12 @@ class DistributionListGrant:
     type_: Literal["distributionList"]
     distribution_list: DistributionListGrantDistributionList
     role: InputRole
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "type": "type_",
+        "distributionList": "distribution_list",
+        "role": "role",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

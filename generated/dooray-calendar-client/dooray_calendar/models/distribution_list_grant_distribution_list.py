@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -16,6 +16,10 @@ class DistributionListGrantDistributionList:
     """
 
     email_address: str
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "emailAddress": "email_address",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         email_address = self.email_address

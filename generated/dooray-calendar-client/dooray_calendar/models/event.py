@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -90,6 +90,33 @@ class Event:
     recurrence_rule: RecurrenceRule | Unset = UNSET
     conferencing: Conferencing | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "masterScheduleId": "master_schedule_id",
+        "calendar": "calendar",
+        "project": "project",
+        "recurrenceId": "recurrence_id",
+        "startedAt": "started_at",
+        "endedAt": "ended_at",
+        "dueDate": "due_date",
+        "dueDateClass": "due_date_class",
+        "location": "location",
+        "subject": "subject",
+        "body": "body",
+        "createdAt": "created_at",
+        "updatedAt": "updated_at",
+        "category": "category",
+        "wholeDayFlag": "whole_day_flag",
+        "users": "users",
+        "me": "me",
+        "files": "files",
+        "tenant": "tenant",
+        "uid": "uid",
+        "recurrenceType": "recurrence_type",
+        "recurrenceRule": "recurrence_rule",
+        "conferencing": "conferencing",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.event_users import EventUsers  # noqa: PLC0415

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -26,6 +26,11 @@ class EventUsersInput:
 
     to: list[EmailInvitee | MemberInvitee] | Unset = UNSET
     cc: list[EmailInvitee | MemberInvitee] | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "to": "to",
+        "cc": "cc",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.member_invitee import MemberInvitee  # noqa: PLC0415

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -22,6 +22,11 @@ class MemberInvitee:
 
     type_: Literal["member"]
     member: MemberInviteeMember
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "type": "type_",
+        "member": "member",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

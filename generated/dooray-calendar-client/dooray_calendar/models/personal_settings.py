@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -28,6 +28,12 @@ class PersonalSettings:
     alarms: list[PersonalSettingsAlarmsItem] | Unset = UNSET
     busy: bool | Unset = UNSET
     class_: PersonalSettingsClass | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "alarms": "alarms",
+        "busy": "busy",
+        "class": "class_",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         alarms: list[dict[str, Any]] | Unset = UNSET

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -35,6 +35,15 @@ class RecurrenceRule:
     bymonth: str | Unset = UNSET
     bymonthday: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "frequency": "frequency",
+        "interval": "interval",
+        "until": "until",
+        "byday": "byday",
+        "bymonth": "bymonth",
+        "bymonthday": "bymonthday",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         frequency: str | Unset = UNSET

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
+from .. import times as _calspec_times
 from .. import types as _calspec_types
 from ..models.recurrence_rule_input_frequency import RecurrenceRuleInputFrequency
 from ..types import UNSET, Unset
@@ -29,11 +31,23 @@ class RecurrenceRuleInput:
 
     frequency: RecurrenceRuleInputFrequency
     interval: int | Unset = UNSET
-    until: datetime.datetime | Unset = UNSET
+    until: datetime.datetime | Unset = _attrs_field(
+        default=UNSET, validator=_calspec_times.validator("RecurrenceRuleInput", "until", "until", ("date-time",))
+    )
     byday: str | Unset = UNSET
     bymonth: str | Unset = UNSET
     bymonthday: str | Unset = UNSET
     timezone_name: str | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "frequency": "frequency",
+        "interval": "interval",
+        "until": "until",
+        "byday": "byday",
+        "bymonth": "bymonth",
+        "bymonthday": "bymonthday",
+        "timezoneName": "timezone_name",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         frequency = self.frequency.value

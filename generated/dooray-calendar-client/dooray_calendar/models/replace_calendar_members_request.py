@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -21,6 +21,10 @@ class ReplaceCalendarMembersRequest:
     """
 
     calendar_member_list: list[DistributionListGrant | MemberGrant]
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "calendarMemberList": "calendar_member_list",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.member_grant import MemberGrant  # noqa: PLC0415

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
+from .. import times as _calspec_times
 from .. import types as _calspec_types
 from ..types import UNSET, Unset
 
@@ -40,12 +42,46 @@ class UpdateEventRequest:
     users: EventUsersInput | Unset = UNSET
     subject: str | Unset = UNSET
     body: BodyInput | Unset = UNSET
-    started_at: datetime.date | datetime.datetime | Unset = UNSET
-    ended_at: datetime.date | datetime.datetime | Unset = UNSET
+    started_at: datetime.date | datetime.datetime | Unset = _attrs_field(
+        default=UNSET,
+        validator=_calspec_times.validator(
+            "UpdateEventRequest",
+            "started_at",
+            "startedAt",
+            (
+                "date-time",
+                "offset-date",
+            ),
+        ),
+    )
+    ended_at: datetime.date | datetime.datetime | Unset = _attrs_field(
+        default=UNSET,
+        validator=_calspec_times.validator(
+            "UpdateEventRequest",
+            "ended_at",
+            "endedAt",
+            (
+                "date-time",
+                "offset-date",
+            ),
+        ),
+    )
     whole_day_flag: bool | Unset = UNSET
     location: str | Unset = UNSET
     recurrence_rule: RecurrenceRuleInput | Unset = UNSET
     personal_settings: PersonalSettings | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "users": "users",
+        "subject": "subject",
+        "body": "body",
+        "startedAt": "started_at",
+        "endedAt": "ended_at",
+        "wholeDayFlag": "whole_day_flag",
+        "location": "location",
+        "recurrenceRule": "recurrence_rule",
+        "personalSettings": "personal_settings",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         users: dict[str, Any] | Unset = UNSET

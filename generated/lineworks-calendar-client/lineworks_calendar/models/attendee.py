@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -38,6 +38,17 @@ class Attendee:
     is_optional: bool | Unset = UNSET
     resource_value: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "email": "email",
+        "displayName": "display_name",
+        "partstat": "partstat",
+        "isResource": "is_resource",
+        "isExternalResource": "is_external_resource",
+        "isOptional": "is_optional",
+        "resourceValue": "resource_value",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -39,6 +39,16 @@ class Calendar:
     calendar_email: str | Unset = UNSET
     type_: CalendarType | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "calendarId": "calendar_id",
+        "calendarName": "calendar_name",
+        "members": "members",
+        "description": "description",
+        "isPublic": "is_public",
+        "calendarEmail": "calendar_email",
+        "type": "type_",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         calendar_id = self.calendar_id

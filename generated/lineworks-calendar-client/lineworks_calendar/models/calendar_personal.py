@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -29,6 +29,14 @@ class CalendarPersonal:
     display_order: int
     resource_location: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "calendarId": "calendar_id",
+        "calendarName": "calendar_name",
+        "isShowOnLNBList": "is_show_on_lnb_list",
+        "displayOrder": "display_order",
+        "resourceLocation": "resource_location",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         calendar_id = self.calendar_id

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -28,6 +28,11 @@ class CalendarPersonalList:
     calendar_personals: list[CalendarPersonal] | Unset = UNSET
     response_meta_data: CalendarPersonalListResponseMetaData | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "calendarPersonals": "calendar_personals",
+        "responseMetaData": "response_meta_data",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         calendar_personals: list[dict[str, Any]] | Unset = UNSET

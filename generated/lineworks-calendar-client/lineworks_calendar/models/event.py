@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -85,6 +85,32 @@ class Event:
     view_url: str | Unset = UNSET
     priority: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "eventId": "event_id",
+        "summary": "summary",
+        "start": "start",
+        "createdTime": "created_time",
+        "updatedTime": "updated_time",
+        "description": "description",
+        "location": "location",
+        "map": "map_",
+        "mapUrl": "map_url",
+        "categoryId": "category_id",
+        "organizer": "organizer",
+        "end": "end",
+        "recurrence": "recurrence",
+        "recurringEventId": "recurring_event_id",
+        "transparency": "transparency",
+        "visibility": "visibility",
+        "sequence": "sequence",
+        "attendees": "attendees",
+        "videoMeeting": "video_meeting",
+        "reminders": "reminders",
+        "attachments": "attachments",
+        "viewUrl": "view_url",
+        "priority": "priority",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         event_id = self.event_id

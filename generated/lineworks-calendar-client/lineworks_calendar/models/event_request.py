@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -73,6 +73,28 @@ class EventRequest:
     video_meeting: VideoMeetingInput | Unset = UNSET
     reminders: list[ReminderInput] | Unset = UNSET
     priority: int | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "summary": "summary",
+        "start": "start",
+        "eventId": "event_id",
+        "description": "description",
+        "location": "location",
+        "map": "map_",
+        "mapUrl": "map_url",
+        "categoryId": "category_id",
+        "organizer": "organizer",
+        "end": "end",
+        "recurrence": "recurrence",
+        "recurringEventId": "recurring_event_id",
+        "transparency": "transparency",
+        "visibility": "visibility",
+        "sequence": "sequence",
+        "attendees": "attendees",
+        "videoMeeting": "video_meeting",
+        "reminders": "reminders",
+        "priority": "priority",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         summary = self.summary

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
+from zoneinfo import ZoneInfo
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import times as _calspec_times
 from .. import types as _calspec_types
 from ..types import UNSET, Unset
 
@@ -29,6 +31,12 @@ class EventTime:
     date_time: datetime.datetime | Unset = UNSET
     time_zone: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "date": "date",
+        "dateTime": "date_time",
+        "timeZone": "time_zone",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         date: str | Unset = UNSET
@@ -80,6 +88,39 @@ class EventTime:
 
         _instance.additional_properties = d
         return _instance
+
+    def to_datetime(self) -> datetime.datetime | datetime.date:
+        """This time as an aware datetime: the wall-clock `dateTime` read in its `timeZone` (zoneinfo),
+        or the `date` (a datetime.date) of an all-day value.
+
+        Raises:
+            ValueError: it has no `dateTime` and no `date`, or no `timeZone` to read it in, or an unknown zone.
+        """
+        return _calspec_times.zoned(self.date_time, self.time_zone, self.date, owner="EventTime")
+
+    @classmethod
+    def from_datetime(cls: type[T], value: datetime.datetime, time_zone: str | ZoneInfo) -> T:
+        """The instant `value` (an aware datetime) as the wall-clock time it shows in `time_zone` (an IANA
+        name such as "Asia/Seoul"), with that zone: `dateTime` and `timeZone`.
+
+        Raises:
+            ValueError: `value` is naive, or the zone is unknown.
+        """
+        zone = _calspec_times.zone(time_zone)
+        return cls(date_time=_calspec_times.wall_clock(value, zone), time_zone=zone.key)
+
+    @classmethod
+    def from_date(cls: type[T], value: datetime.date) -> T:
+        """An all-day value: the day `value` as `date`.
+
+        Raises:
+            ValueError: `value` is a datetime (use from_datetime for a time).
+        """
+        if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+            raise ValueError(
+                f"EventTime.from_date takes a date; for a time use EventTime.from_datetime(value, time_zone), got {value!r}"
+            )
+        return cls(date=value)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,10 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
+from zoneinfo import ZoneInfo
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
+from .. import times as _calspec_times
 from .. import types as _calspec_types
 from ..types import UNSET, Unset
 
@@ -24,9 +27,29 @@ class EventTimeInput:
             time_zone (str | Unset): IANA time zone name, e.g. `Asia/Seoul`, `Asia/Tokyo`. Example: Asia/Seoul.
     """
 
-    date: datetime.date | Unset = UNSET
-    date_time: datetime.datetime | Unset = UNSET
+    date: datetime.date | Unset = _attrs_field(
+        default=UNSET,
+        validator=_calspec_times.validator(
+            "EventTimeInput", "date", "date", ("date",), ", or build the whole value with EventTimeInput.from_date(day)"
+        ),
+    )
+    date_time: datetime.datetime | Unset = _attrs_field(
+        default=UNSET,
+        validator=_calspec_times.validator(
+            "EventTimeInput",
+            "date_time",
+            "dateTime",
+            ("local-date-time",),
+            ", or build the whole value with EventTimeInput.from_datetime(value, time_zone)",
+        ),
+    )
     time_zone: str | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "date": "date",
+        "dateTime": "date_time",
+        "timeZone": "time_zone",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         date: str | Unset = UNSET
@@ -77,3 +100,36 @@ class EventTimeInput:
         )
 
         return _instance
+
+    def to_datetime(self) -> datetime.datetime | datetime.date:
+        """This time as an aware datetime: the wall-clock `dateTime` read in its `timeZone` (zoneinfo),
+        or the `date` (a datetime.date) of an all-day value.
+
+        Raises:
+            ValueError: it has no `dateTime` and no `date`, or no `timeZone` to read it in, or an unknown zone.
+        """
+        return _calspec_times.zoned(self.date_time, self.time_zone, self.date, owner="EventTimeInput")
+
+    @classmethod
+    def from_datetime(cls: type[T], value: datetime.datetime, time_zone: str | ZoneInfo) -> T:
+        """The instant `value` (an aware datetime) as the wall-clock time it shows in `time_zone` (an IANA
+        name such as "Asia/Seoul"), with that zone: `dateTime` and `timeZone`.
+
+        Raises:
+            ValueError: `value` is naive, or the zone is unknown.
+        """
+        zone = _calspec_times.zone(time_zone)
+        return cls(date_time=_calspec_times.wall_clock(value, zone), time_zone=zone.key)
+
+    @classmethod
+    def from_date(cls: type[T], value: datetime.date) -> T:
+        """An all-day value: the day `value` as `date`.
+
+        Raises:
+            ValueError: `value` is a datetime (use from_datetime for a time).
+        """
+        if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+            raise ValueError(
+                f"EventTimeInput.from_date takes a date; for a time use EventTimeInput.from_datetime(value, time_zone), got {value!r}"
+            )
+        return cls(date=value)

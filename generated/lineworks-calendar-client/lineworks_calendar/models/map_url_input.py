@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -21,6 +21,11 @@ class MapUrlInput:
 
     map_url: str | Unset = UNSET
     image_id: str | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "mapUrl": "map_url",
+        "imageId": "image_id",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         map_url = self.map_url

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -30,6 +30,12 @@ class ReminderInput:
     method: ReminderMethod
     trigger: str | Unset = UNSET
     trigger_date_time: ZonedDateTimeInput | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "method": "method",
+        "trigger": "trigger",
+        "triggerDateTime": "trigger_date_time",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         method = self.method.value

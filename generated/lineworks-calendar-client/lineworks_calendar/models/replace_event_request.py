@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -27,6 +27,11 @@ class ReplaceEventRequest:
 
     event_components: list[EventReplacement]
     send_notification: bool | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "eventComponents": "event_components",
+        "sendNotification": "send_notification",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         event_components = []

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -21,6 +21,11 @@ class UpdateCalendarPersonalRequest:
 
     is_show_on_lnb_list: bool | Unset = UNSET
     display_order: int | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "isShowOnLNBList": "is_show_on_lnb_list",
+        "displayOrder": "display_order",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         is_show_on_lnb_list = self.is_show_on_lnb_list

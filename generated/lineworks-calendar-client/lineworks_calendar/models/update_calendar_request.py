@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -30,6 +30,13 @@ class UpdateCalendarRequest:
     members: list[CalendarMemberInput] | Unset = UNSET
     description: str | Unset = UNSET
     is_public: bool | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "calendarName": "calendar_name",
+        "members": "members",
+        "description": "description",
+        "isPublic": "is_public",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         calendar_name = self.calendar_name

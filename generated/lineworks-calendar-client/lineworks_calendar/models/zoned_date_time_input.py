@@ -2,10 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
+from zoneinfo import ZoneInfo
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
+from .. import times as _calspec_times
 from .. import types as _calspec_types
 from ..types import UNSET, Unset
 
@@ -21,8 +24,22 @@ class ZonedDateTimeInput:
         time_zone (str | Unset): IANA time zone name, e.g. `Asia/Seoul`, `Asia/Tokyo`. Example: Asia/Seoul.
     """
 
-    date_time: datetime.datetime | Unset = UNSET
+    date_time: datetime.datetime | Unset = _attrs_field(
+        default=UNSET,
+        validator=_calspec_times.validator(
+            "ZonedDateTimeInput",
+            "date_time",
+            "dateTime",
+            ("local-date-time",),
+            ", or build the whole value with ZonedDateTimeInput.from_datetime(value, time_zone)",
+        ),
+    )
     time_zone: str | Unset = UNSET
+    # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
+    _calspec_json_names: ClassVar[dict[str, str]] = {
+        "dateTime": "date_time",
+        "timeZone": "time_zone",
+    }
 
     def to_dict(self) -> dict[str, Any]:
         date_time: str | Unset = UNSET
@@ -59,3 +76,22 @@ class ZonedDateTimeInput:
         )
 
         return _instance
+
+    def to_datetime(self) -> datetime.datetime:
+        """This time as an aware datetime: the wall-clock `dateTime` read in its `timeZone` (zoneinfo).
+
+        Raises:
+            ValueError: it has no `dateTime`, or no `timeZone` to read it in, or an unknown zone.
+        """
+        return _calspec_times.zoned_datetime(self.date_time, self.time_zone, owner="ZonedDateTimeInput")
+
+    @classmethod
+    def from_datetime(cls: type[T], value: datetime.datetime, time_zone: str | ZoneInfo) -> T:
+        """The instant `value` (an aware datetime) as the wall-clock time it shows in `time_zone` (an IANA
+        name such as "Asia/Seoul"), with that zone: `dateTime` and `timeZone`.
+
+        Raises:
+            ValueError: `value` is naive, or the zone is unknown.
+        """
+        zone = _calspec_times.zone(time_zone)
+        return cls(date_time=_calspec_times.wall_clock(value, zone), time_zone=zone.key)

@@ -1,10 +1,12 @@
+from collections.abc import AsyncIterator, Iterator
 from http import HTTPStatus
 from typing import Any, cast
 
 import httpx
 
-from ... import _http, errors
+from ... import _http, _iterate, _spec, errors
 from ...client import AuthenticatedClient, Client
+from ...models.calendar import Calendar
 from ...models.calendar_list_response import CalendarListResponse
 from ...models.error_response import ErrorResponse
 from ...types import UNSET, Response, Unset
@@ -252,3 +254,70 @@ async def asyncio(
             size=size,
         )
     )
+
+
+def iterate(
+    *,
+    client: AuthenticatedClient,
+    size: int | Unset = UNSET,
+) -> Iterator[Calendar]:
+    """Every Calendar of the list, once each, page after page.
+
+    List the member's calendars.
+
+    It follows the `page` numbers until every item is read.
+    Items come in the server's order. `size` sets the page size of each call; the other
+    arguments are those of sync().
+
+    Raises:
+        errors.ApiError: For a call that is not a success, as sync() raises it (after its retries).
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
+
+    Returns:
+        Iterator[Calendar]
+    """
+
+    def fetch(page: int) -> CalendarListResponse:
+        return sync(
+            client=client,
+            page=page,
+            size=size,
+        )
+
+    yield from _iterate.numbered_pages(_spec.PAGINATION[OPERATION], fetch, size if isinstance(size, int) else None)
+
+
+async def aiterate(
+    *,
+    client: AuthenticatedClient,
+    size: int | Unset = UNSET,
+) -> AsyncIterator[Calendar]:
+    """Every Calendar of the list, once each, page after page (async iterate()).
+
+    List the member's calendars.
+
+    It follows the `page` numbers until every item is read.
+    Items come in the server's order. `size` sets the page size of each call; the other
+    arguments are those of sync().
+
+    Raises:
+        errors.ApiError: For a call that is not a success, as sync() raises it (after its retries).
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
+
+    Returns:
+        AsyncIterator[Calendar]
+    """
+
+    async def fetch(page: int) -> CalendarListResponse:
+        return await asyncio(
+            client=client,
+            page=page,
+            size=size,
+        )
+
+    async for item in _iterate.anumbered_pages(
+        _spec.PAGINATION[OPERATION], fetch, size if isinstance(size, int) else None
+    ):
+        yield item

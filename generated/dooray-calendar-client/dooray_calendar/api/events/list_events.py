@@ -1,13 +1,16 @@
 import datetime
+from collections.abc import AsyncIterator, Iterator
 from http import HTTPStatus
 from typing import Any, cast
 
 import httpx
 
-from ... import _http, errors
+from ... import _http, _iterate, _spec, errors
+from ... import times as _calspec_times
 from ... import types as _calspec_types
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
+from ...models.event import Event
 from ...models.event_category import EventCategory
 from ...models.event_list_response import EventListResponse
 from ...models.post_type import PostType
@@ -24,6 +27,8 @@ def _get_kwargs(
     post_type: PostType | Unset = UNSET,
     category: EventCategory | Unset = UNSET,
 ) -> dict[str, Any]:
+    _calspec_times.check(time_min, ("date-time",), name=f"{OPERATION}: time_min (timeMin)")
+    _calspec_times.check(time_max, ("date-time",), name=f"{OPERATION}: time_max (timeMax)")
 
     params: dict[str, Any] = {}
 
@@ -327,3 +332,104 @@ async def asyncio(
             category=category,
         )
     )
+
+
+def iterate(
+    *,
+    client: AuthenticatedClient,
+    start: datetime.datetime,
+    end: datetime.datetime,
+    calendars: str | Unset = UNSET,
+    post_type: PostType | Unset = UNSET,
+    category: EventCategory | Unset = UNSET,
+) -> Iterator[Event]:
+    """Every Event of `[start, end)`, once each, however long the range.
+
+    List events across the member's calendars.
+
+    The range is listed in consecutive windows the API accepts (`_spec.WINDOWS[OPERATION].max_days`
+    days at most, end exclusive), one call each, with `timeMin`/`timeMax` set for you. An
+    item in several windows (a long event, a series) comes once, by its `/id`.
+
+    Order: window by window, and within a window by start (`/startedAt`). Items that
+    start within `[start, end)` come in start order; an item that started before the window it is first
+    listed in (already under way at `start`, or a series begun earlier) comes at the head of that window.
+    An all-day date counts from midnight in `start`'s zone. See the `_iterate` module.
+
+    Args:
+        start (datetime.datetime): the beginning of the range, inclusive; aware (with tzinfo).
+        end (datetime.datetime): the end of the range, exclusive; aware.
+        The other arguments are those of sync().
+
+    Raises:
+        ValueError: `start` or `end` is naive, or `end` is before `start`; before anything is sent.
+        errors.ApiError: For a call that is not a success, as sync() raises it (after its retries).
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
+
+    Returns:
+        Iterator[Event]
+    """
+
+    def fetch(window_start: datetime.datetime, window_end: datetime.datetime) -> EventListResponse:
+        return sync(
+            client=client,
+            time_min=window_start,
+            time_max=window_end,
+            calendars=calendars,
+            post_type=post_type,
+            category=category,
+        )
+
+    yield from _iterate.windows(_spec.WINDOWS[OPERATION], fetch, start, end)
+
+
+async def aiterate(
+    *,
+    client: AuthenticatedClient,
+    start: datetime.datetime,
+    end: datetime.datetime,
+    calendars: str | Unset = UNSET,
+    post_type: PostType | Unset = UNSET,
+    category: EventCategory | Unset = UNSET,
+) -> AsyncIterator[Event]:
+    """Every Event of `[start, end)`, once each, however long the range (async iterate()).
+
+    List events across the member's calendars.
+
+    The range is listed in consecutive windows the API accepts (`_spec.WINDOWS[OPERATION].max_days`
+    days at most, end exclusive), one call each, with `timeMin`/`timeMax` set for you. An
+    item in several windows (a long event, a series) comes once, by its `/id`.
+
+    Order: window by window, and within a window by start (`/startedAt`). Items that
+    start within `[start, end)` come in start order; an item that started before the window it is first
+    listed in (already under way at `start`, or a series begun earlier) comes at the head of that window.
+    An all-day date counts from midnight in `start`'s zone. See the `_iterate` module.
+
+    Args:
+        start (datetime.datetime): the beginning of the range, inclusive; aware (with tzinfo).
+        end (datetime.datetime): the end of the range, exclusive; aware.
+        The other arguments are those of sync().
+
+    Raises:
+        ValueError: `start` or `end` is naive, or `end` is before `start`; before anything is sent.
+        errors.ApiError: For a call that is not a success, as sync() raises it (after its retries).
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
+
+    Returns:
+        AsyncIterator[Event]
+    """
+
+    async def fetch(window_start: datetime.datetime, window_end: datetime.datetime) -> EventListResponse:
+        return await asyncio(
+            client=client,
+            time_min=window_start,
+            time_max=window_end,
+            calendars=calendars,
+            post_type=post_type,
+            category=category,
+        )
+
+    async for item in _iterate.awindows(_spec.WINDOWS[OPERATION], fetch, start, end):
+        yield item

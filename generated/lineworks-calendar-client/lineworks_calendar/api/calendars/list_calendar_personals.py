@@ -1,11 +1,13 @@
+from collections.abc import AsyncIterator, Iterator
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
 
-from ... import _http, errors
+from ... import _http, _iterate, _spec, errors
 from ...client import AuthenticatedClient, Client
+from ...models.calendar_personal import CalendarPersonal
 from ...models.calendar_personal_list import CalendarPersonalList
 from ...models.error import Error
 from ...types import UNSET, Response, Unset
@@ -264,3 +266,72 @@ async def asyncio(
             cursor=cursor,
         )
     )
+
+
+def iterate(
+    user_id: str,
+    *,
+    client: AuthenticatedClient,
+    count: int | Unset = 50,
+) -> Iterator[CalendarPersonal]:
+    """Every CalendarPersonal of the list, once each, page after page.
+
+    List the calendars the user sees, with the user's own settings.
+
+    It follows the `cursor` each page gives to the next.
+    Items come in the server's order. `count` sets the page size of each call; the other
+    arguments are those of sync().
+
+    Raises:
+        errors.ApiError: For a call that is not a success, as sync() raises it (after its retries).
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
+
+    Returns:
+        Iterator[CalendarPersonal]
+    """
+
+    def fetch(cursor: Any) -> CalendarPersonalList:
+        return sync(
+            user_id=user_id,
+            client=client,
+            count=count,
+            cursor=UNSET if cursor is None else cursor,
+        )
+
+    yield from _iterate.cursor_pages(_spec.PAGINATION[OPERATION], fetch)
+
+
+async def aiterate(
+    user_id: str,
+    *,
+    client: AuthenticatedClient,
+    count: int | Unset = 50,
+) -> AsyncIterator[CalendarPersonal]:
+    """Every CalendarPersonal of the list, once each, page after page (async iterate()).
+
+    List the calendars the user sees, with the user's own settings.
+
+    It follows the `cursor` each page gives to the next.
+    Items come in the server's order. `count` sets the page size of each call; the other
+    arguments are those of sync().
+
+    Raises:
+        errors.ApiError: For a call that is not a success, as sync() raises it (after its retries).
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
+
+    Returns:
+        AsyncIterator[CalendarPersonal]
+    """
+
+    async def fetch(cursor: Any) -> CalendarPersonalList:
+        return await asyncio(
+            user_id=user_id,
+            client=client,
+            count=count,
+            cursor=UNSET if cursor is None else cursor,
+        )
+
+    async for item in _iterate.acursor_pages(_spec.PAGINATION[OPERATION], fetch):
+        yield item

@@ -1,14 +1,17 @@
 import datetime
+from collections.abc import AsyncIterator, Iterator
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
 
-from ... import _http, errors
+from ... import _http, _iterate, _spec, errors
+from ... import times as _calspec_times
 from ... import types as _calspec_types
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.event_components import EventComponents
 from ...models.event_list import EventList
 from ...types import UNSET, Response
 
@@ -21,6 +24,8 @@ def _get_kwargs(
     from_date_time: datetime.datetime,
     until_date_time: datetime.datetime,
 ) -> dict[str, Any]:
+    _calspec_times.check(from_date_time, ("date-time",), name=f"{OPERATION}: from_date_time (fromDateTime)")
+    _calspec_times.check(until_date_time, ("date-time",), name=f"{OPERATION}: until_date_time (untilDateTime)")
 
     params: dict[str, Any] = {}
 
@@ -272,3 +277,96 @@ async def asyncio(
             until_date_time=until_date_time,
         )
     )
+
+
+def iterate(
+    user_id: str,
+    *,
+    client: AuthenticatedClient,
+    start: datetime.datetime,
+    end: datetime.datetime,
+) -> Iterator[EventComponents]:
+    """Every EventComponents of `[start, end)`, once each, however long the range.
+
+    List the events of the user's default calendar in a time window.
+
+    The range is listed in consecutive windows the API accepts (`_spec.WINDOWS[OPERATION].max_days`
+    days at most, end exclusive), one call each, with `fromDateTime`/`untilDateTime` set for you. An
+    item in several windows (a long event, a series) comes once, by its `/eventComponents/0/eventId`.
+
+    Order: window by window, and within a window by start (`/eventComponents/0/start`). Items that
+    start within `[start, end)` come in start order; an item that started before the window it is first
+    listed in (already under way at `start`, or a series begun earlier) comes at the head of that window.
+    An all-day date counts from midnight in `start`'s zone. See the `_iterate` module.
+
+    Args:
+        start (datetime.datetime): the beginning of the range, inclusive; aware (with tzinfo).
+        end (datetime.datetime): the end of the range, exclusive; aware.
+        The other arguments are those of sync().
+
+    Raises:
+        ValueError: `start` or `end` is naive, or `end` is before `start`; before anything is sent.
+        errors.ApiError: For a call that is not a success, as sync() raises it (after its retries).
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
+
+    Returns:
+        Iterator[EventComponents]
+    """
+
+    def fetch(window_start: datetime.datetime, window_end: datetime.datetime) -> EventList:
+        return sync(
+            user_id=user_id,
+            client=client,
+            from_date_time=window_start,
+            until_date_time=window_end,
+        )
+
+    yield from _iterate.windows(_spec.WINDOWS[OPERATION], fetch, start, end)
+
+
+async def aiterate(
+    user_id: str,
+    *,
+    client: AuthenticatedClient,
+    start: datetime.datetime,
+    end: datetime.datetime,
+) -> AsyncIterator[EventComponents]:
+    """Every EventComponents of `[start, end)`, once each, however long the range (async iterate()).
+
+    List the events of the user's default calendar in a time window.
+
+    The range is listed in consecutive windows the API accepts (`_spec.WINDOWS[OPERATION].max_days`
+    days at most, end exclusive), one call each, with `fromDateTime`/`untilDateTime` set for you. An
+    item in several windows (a long event, a series) comes once, by its `/eventComponents/0/eventId`.
+
+    Order: window by window, and within a window by start (`/eventComponents/0/start`). Items that
+    start within `[start, end)` come in start order; an item that started before the window it is first
+    listed in (already under way at `start`, or a series begun earlier) comes at the head of that window.
+    An all-day date counts from midnight in `start`'s zone. See the `_iterate` module.
+
+    Args:
+        start (datetime.datetime): the beginning of the range, inclusive; aware (with tzinfo).
+        end (datetime.datetime): the end of the range, exclusive; aware.
+        The other arguments are those of sync().
+
+    Raises:
+        ValueError: `start` or `end` is naive, or `end` is before `start`; before anything is sent.
+        errors.ApiError: For a call that is not a success, as sync() raises it (after its retries).
+        errors.ApiTimeoutError: If the server doesn't answer within Client.timeout.
+        errors.ApiConnectionError: If no connection could be made.
+
+    Returns:
+        AsyncIterator[EventComponents]
+    """
+
+    async def fetch(window_start: datetime.datetime, window_end: datetime.datetime) -> EventList:
+        return await asyncio(
+            user_id=user_id,
+            client=client,
+            from_date_time=window_start,
+            until_date_time=window_end,
+        )
+
+    async for item in _iterate.awindows(_spec.WINDOWS[OPERATION], fetch, start, end):
+        yield item
