@@ -8,7 +8,7 @@ STAMP := $(VENV)/.calspec-stamp
 RUN := PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python
 GENERATED_PROJECTS = $(wildcard generated/*/pyproject.toml)
 
-.PHONY: venv generate lint check test clean lock install-generated fake contract bench
+.PHONY: venv generate lint check test clean lock install-generated fake contract bench dist
 PORT ?= 8080
 
 venv: $(STAMP)
@@ -38,6 +38,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy generator tests calspec bench
 
+# RELEASE_BASE=REV (check, test): the revision holding the last release's lock files, against which a
+# changed spec needs a higher client_version. Default HEAD; on a branch or in CI, its fork point.
 check: $(STAMP)
 	$(RUN) -m generator check
 
@@ -59,8 +61,24 @@ lock:
 	  .lock-venv/bin/python -m pip freeze --all --exclude pip --exclude setuptools --exclude wheel; } > requirements.lock
 	rm -rf .lock-venv
 
+# Wheels and sdists into dist/, built by hatchling from the venv (no build isolation, no network).
+# One project folder (holding its pyproject.toml) per line.
+DIST_PROJECTS := \
+	. \
+	generated/lineworks-calendar-client \
+	generated/dooray-calendar-client
+
+dist: check
+	rm -rf dist
+	@for project in $(DIST_PROJECTS); do \
+		echo "hatchling build $$project"; \
+		(cd $$project && $(CURDIR)/$(BIN)/python -m hatchling build --target wheel --target sdist \
+			--directory $(CURDIR)/dist) || exit 1; \
+	done
+	@ls -1 dist
+
 clean:
-	rm -rf $(VENV) .ruff_cache .mypy_cache .pytest_cache reports
+	rm -rf $(VENV) .ruff_cache .mypy_cache .pytest_cache reports dist
 	find . -name __pycache__ -type d -prune -not -path './.git/*' -exec rm -rf {} +
 
 # The fake LINE WORKS + Dooray server on 127.0.0.1:$(PORT); DB=path.sqlite keeps state across restarts.

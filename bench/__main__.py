@@ -170,15 +170,18 @@ def parse_ratio(body: bytes, repeat: int) -> tuple[float, float]:
 
 
 def fixture_start(repeat: int) -> float:
-    """Median seconds to create a fresh in-process fake (what a pytest fixture pays per test)."""
-    from calspec.fake.app import create_app
+    """Median seconds to create a fresh in-process fake and bind a client to it: what the pytest
+    plugin's `calendar_fake` and `lineworks_client` fixtures pay per test."""
+    from calspec.fake.handle import CalendarFake
 
-    create_app(db=None)  # the first one loads the specs and imports; later ones are what tests pay
+    CalendarFake().close()  # the first one loads the specs and imports; later ones are what tests pay
     timings = []
-    for _ in range(repeat):
+    for _ in range(max(repeat, 25)):
         began = time.perf_counter()
-        create_app(db=None)
+        fake = CalendarFake()
+        fake.lineworks.client()
         timings.append(time.perf_counter() - began)
+        fake.close()
     return statistics.median(timings)
 
 

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -248,16 +249,23 @@ def test_database_of_another_version_is_refused_clearly(
 
 # Command line: rate limits and token lifetime ------------------------------------------------------------
 
-CLI_ENV = (cli.ENV_DB, cli.ENV_FIXTURES, cli.ENV_RATE_LIMITS, cli.ENV_TOKEN_LIFETIME)
+CLI_ENV = (cli.ENV_DB, cli.ENV_FIXTURES, cli.ENV_RATE_LIMITS, cli.ENV_TOKEN_LIFETIME, cli.ENV_FAULTS)
 
 
 @pytest.fixture
 def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """`cli.main` without a server: uvicorn.run records its arguments; the environment is restored."""
+    """`cli.main` without a server: run_server records the uvicorn settings and prints the banner; the
+    environment is restored."""
     for name in CLI_ENV:
         monkeypatch.setenv(name, "")  # main() sets them; monkeypatch puts the originals back
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append({"app": app, **options}))
+
+    def run_server(config: uvicorn.Config, describe: Callable[[int], str]) -> int:
+        calls.append({"app": config.app, "factory": config.factory, "port": config.port})
+        print(describe(config.port))
+        return 0
+
+    monkeypatch.setattr(cli, "run_server", run_server)
     return calls
 
 
@@ -348,3 +356,42 @@ def test_cli_refuses_bad_rate_limit_and_lifetime_options(
     assert exited.value.code == 2
     assert message in capsys.readouterr().err
     assert served == []  # no server started
+
+
+def test_cli_faults_are_queued_at_start(served: list[dict[str, Any]]) -> None:
+    argv = [
+        "--fault",
+        '{"status": 503, "times": 2, "operation": "listEvents", "retryAfter": 1}',
+        "--fault",
+        '[{"delay": 0.5}, {"status": 502, "body": "<html>bad gateway</html>"}]',
+    ]
+    assert cli.main(argv) == 0
+    app = cli.app_from_env()
+    assert isinstance(app, FakeApp)
+    pending = app.faults.pending()
+    assert [(f["status"], f["times"], f["operation"], f["retry_after"]) for f in pending] == [
+        (503, 2, "listEvents", "1"),
+        (None, 1, None, None),
+        (502, 1, None, None),
+    ]
+    assert pending[1]["delay"] == 0.5 and pending[2]["body"] == "<html>bad gateway</html>"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--fault", "{status: 503}"], "not JSON"),
+        (["--fault", "[1]"], "a fault object or a list"),
+        (["--fault", '{"status": 99}'], "status must be an HTTP status"),
+        (["--fault", '{"status": 503, "operation": "listEvent"}'], "no operation is named 'listEvent'"),
+        (["--fault", '{"status": 503}', "--workers", "2", "--db", "x.sqlite"], "one worker"),
+    ],
+)
+def test_cli_refuses_bad_faults(
+    served: list[dict[str, Any]], capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli.main(argv)
+    assert exited.value.code == 2
+    assert message in capsys.readouterr().err
+    assert served == []

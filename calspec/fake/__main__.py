@@ -1,12 +1,21 @@
-"""`python -m calspec.fake [--host 127.0.0.1] [--port 8080] [--db PATH] [--workers N] [--rate-limits]
-[--rate-limit PROVIDER:KEY=VALUE ...] [--token-lifetime SECONDS]`: run the fake with uvicorn."""
+"""`calspec-fake` (or `python -m calspec.fake`) [--host 127.0.0.1] [--port 8080] [--db PATH]
+[--workers N] [--rate-limits] [--rate-limit PROVIDER:KEY=VALUE ...] [--token-lifetime SECONDS]
+[--fault JSON ...]: run the fake with uvicorn.
+
+Once it accepts connections it prints `calspec-fake ready: http://HOST:PORT` on stdout (flushed), the
+line a script or CI waits for; `--port 0` picks a free port, which that line names.
+"""
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import sys
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +33,9 @@ ENV_DB = "CALSPEC_FAKE_DB"
 ENV_FIXTURES = "CALSPEC_FAKE_FIXTURES"
 ENV_RATE_LIMITS = "CALSPEC_FAKE_RATE_LIMITS"  # JSON: true, or {provider: {setting: number}}
 ENV_TOKEN_LIFETIME = "CALSPEC_FAKE_TOKEN_LIFETIME"  # seconds
+ENV_FAULTS = "CALSPEC_FAKE_FAULTS"  # JSON: a list of faults, queued when the app starts
+READY = "calspec-fake ready: {url}"
+HEALTH = "/_calspec/health"
 
 RateLimitSetting = bool | dict[str, dict[str, float]]
 
@@ -33,12 +45,39 @@ def app_from_env() -> object:
     from calspec.fake.app import create_app
 
     fixtures = os.environ.get(ENV_FIXTURES)
-    return create_app(
+    app = create_app(
         db=os.environ.get(ENV_DB) or None,
         fixtures_dir=Path(fixtures) if fixtures else None,
         rate_limits=json.loads(os.environ.get(ENV_RATE_LIMITS) or "false"),
         token_lifetime=int(os.environ.get(ENV_TOKEN_LIFETIME) or DEFAULT_TOKEN_LIFETIME),
     )
+    app.faults.inject_all(json.loads(os.environ.get(ENV_FAULTS) or "[]"))
+    return app
+
+
+def fault_list(options: list[str]) -> list[dict[str, Any]]:
+    """The `--fault JSON` options as one list of faults (an option may hold one object or a list),
+    each checked as `POST /_calspec/faults` checks it. ValueError naming the bad one."""
+    from calspec.fake.faults import Faults
+
+    names = [
+        name for p in PROVIDERS.values() for op in p.document.operations for name in (op.operation_id, op.key)
+    ]
+    faults: list[dict[str, Any]] = []
+    for option in options:
+        try:
+            data = json.loads(option)
+        except ValueError:
+            raise ValueError(f"--fault {option!r}: not JSON") from None
+        items = data if isinstance(data, list) else [data]
+        if not all(isinstance(item, dict) for item in items):
+            raise ValueError(f"--fault {option!r}: expected a fault object or a list of them")
+        try:
+            Faults(names).inject_all(items)
+        except ValueError as error:
+            raise ValueError(f"--fault {option!r}: {error}") from None
+        faults.extend(items)
+    return faults
 
 
 def rate_limit_setting(documented: bool, overrides: list[str]) -> RateLimitSetting:
@@ -159,9 +198,16 @@ def _describe_rate_limits(setting: RateLimitSetting) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m calspec.fake", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="calspec-fake", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=int(os.environ.get("PORT", "8080")),
+        help="port to listen on (default 8080, or $PORT); 0 picks a free one, named in the ready line",
+    )
     parser.add_argument("--db", default=None, help="SQLite file to keep state in (default: in memory)")
     parser.add_argument(
         "--fixtures", type=Path, default=None, help="directory with lineworks.json, dooray.json"
@@ -195,11 +241,23 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SECONDS",
         help=f"how long an access token from the token endpoint lives (default {DEFAULT_TOKEN_LIFETIME})",
     )
+    parser.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="JSON",
+        help="a fault queued at start, as POST /_calspec/faults takes it (one object or a list): "
+        '\'{"status": 503, "times": 2, "operation": "listEvents", "retryAfter": 1}\'; repeatable, '
+        "used in order; one worker only",
+    )
     args = parser.parse_args(argv)
     if args.workers > 1 and not args.db:
         parser.error("--workers > 1 needs --db PATH: in-memory state can't be shared between processes")
+    if args.workers > 1 and args.fault:
+        parser.error("--fault needs one worker: each worker would queue a copy of every fault")
     try:
         rate_limits = rate_limit_setting(args.rate_limits, args.rate_limit)
+        faults = fault_list(args.fault)
     except ValueError as error:
         parser.error(str(error))
     if args.db:
@@ -216,16 +274,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ[ENV_FIXTURES] = str(args.fixtures.resolve())
     os.environ[ENV_RATE_LIMITS] = json.dumps(rate_limits)
     os.environ[ENV_TOKEN_LIFETIME] = str(args.token_lifetime)
-    text = banner(
-        args.host,
-        args.port,
-        args.db,
-        args.fixtures,
-        rate_limits=rate_limits,
-        token_lifetime=args.token_lifetime,
-    )
-    print(text, flush=True)
-    uvicorn.run(
+    os.environ[ENV_FAULTS] = json.dumps(faults)
+    config = uvicorn.Config(
         APP_FACTORY,
         factory=True,
         host=args.host,
@@ -234,7 +284,65 @@ def main(argv: list[str] | None = None) -> int:
         log_level=args.log_level,
         **UVICORN_OPTIONS,
     )
+    return run_server(
+        config,
+        lambda port: banner(
+            args.host,
+            port,
+            args.db,
+            args.fixtures,
+            rate_limits=rate_limits,
+            token_lifetime=args.token_lifetime,
+        ),
+    )
+
+
+def run_server(config: uvicorn.Config, describe: Callable[[int], str]) -> int:
+    """Bind the port, print `describe(port)`, serve until stopped; the ready line once it answers."""
+    sock = config.bind_socket()  # exits (3) when the port can't be had
+    port = int(sock.getsockname()[1])
+    print(describe(port), flush=True)
+    url = f"http://{_connectable(config.host)}:{port}"
+    threading.Thread(target=_announce, args=(url,), daemon=True, name="calspec-fake-ready").start()
+    server = uvicorn.Server(config)
+    try:
+        if config.workers > 1:
+            from uvicorn.supervisors import Multiprocess
+
+            Multiprocess(config, sockets=[sock]).run()
+        else:
+            server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
+    if config.workers == 1 and not server.started:
+        return 3  # uvicorn's own exit status for a server that could not start
     return 0
+
+
+def _connectable(host: str) -> str:
+    """The host to reach a server bound to `host` from this machine (a wildcard means loopback)."""
+    host = {"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
+    return f"[{host}]" if ":" in host else host
+
+
+def _announce(url: str, timeout: float = 120.0) -> None:
+    """Print the ready line once the server answers its health check (any worker, when several)."""
+    host, _, port = url.removeprefix("http://").rpartition(":")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        connection = http.client.HTTPConnection(host.strip("[]"), int(port), timeout=2)
+        try:
+            connection.request("GET", HEALTH)
+            if connection.getresponse().status == 200:
+                print(READY.format(url=url), flush=True)
+                return
+        except (OSError, http.client.HTTPException):
+            pass
+        finally:
+            connection.close()
+        time.sleep(0.02)
 
 
 if __name__ == "__main__":

@@ -15,9 +15,12 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import threading
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import unquote_to_bytes, urlsplit
 
@@ -37,7 +40,7 @@ from calspec.fake.oauth import Grants, OAuthError, load_grants, token_request
 from calspec.fake.ratelimit import RateLimiter, limit_with
 from calspec.fake.store import Store
 from calspec.fake.validate import Checks, SpecError
-from calspec.fake.world import handlers, load_world, seed_store
+from calspec.fake.world import fresh_store, handlers, load_world, seed_store
 
 log = logging.getLogger("calspec.fake")
 # What a request that breaks the spec answers, by the kind of SpecError (a documented error kind).
@@ -60,26 +63,20 @@ class FakeApp:
         token_lifetime: int = 3600,
     ) -> None:
         self.providers: dict[str, Provider] = dict(PROVIDERS)
-        operations = [op for p in self.providers.values() for op in p.document.operations]
-        self.router = Router(operations)
-        validators = {name: Validators(p.document) for name, p in self.providers.items()}
-        self.checks: dict[str, Checks] = {
-            op.key: Checks.build(op, validators[op.provider]) for op in operations
-        }
-        self.handlers: dict[str, Handler] = {}
-        for name in self.providers:
-            for operation_id, handler in handlers(name).items():
-                self.handlers[f"{name}:{operation_id}"] = handler
-        missing = [op.key for op in operations if op.key not in self.handlers]
-        if missing:
-            raise RuntimeError(f"the fake has no handler for {', '.join(missing)}")
+        # What the specs compile to is immutable: built once per process and shared by every app, so a
+        # fresh app costs its state only (the world of people and tokens, the store, the faults).
+        compiled = _compile(self.providers)
+        self.router = compiled.router
+        self.checks: dict[str, Checks] = dict(compiled.checks)  # the tables are the app's own, their
+        self.handlers: dict[str, Handler] = dict(compiled.handlers)  # entries shared
         self.world = load_world(fixtures_dir)
-        self.store = Store(db)
-        seed_store(self.store, self.world)
+        self.store = fresh_store(self.world) if Store.in_memory(db) else Store(db)
+        if self.store.path is not None:
+            seed_store(self.store, self.world)
         self.now = now
         self.check_responses = check_responses
         self.violations: list[str] = []  # response/spec mismatches seen when check_responses is on
-        self.faults = Faults([op.operation_id for op in operations] + [op.key for op in operations])
+        self.faults = Faults(compiled.fault_names)
         self.rate_limiters = _rate_limiters(self.providers, rate_limits)
         if isinstance(token_lifetime, bool) or not isinstance(token_lifetime, int) or token_lifetime < 1:
             raise ValueError("token_lifetime must be a positive number of seconds")
@@ -262,6 +259,45 @@ def create_app(
         rate_limits=rate_limits,
         token_lifetime=token_lifetime,
     )
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """What the providers' specs compile to, shared by every app of the process."""
+
+    router: Router
+    checks: Mapping[str, Checks]  # operation key -> the request and response validators
+    handlers: Mapping[str, Handler]  # operation key -> handler
+    fault_names: frozenset[str]  # what a fault may name: each operationId and provider:operationId
+
+
+_COMPILED: dict[tuple[tuple[str, int], ...], tuple[list[Provider], _Compiled]] = {}
+_COMPILE_LOCK = threading.Lock()
+
+
+def _compile(providers: Mapping[str, Provider]) -> _Compiled:
+    key = tuple((name, id(provider.document)) for name, provider in providers.items())
+    with _COMPILE_LOCK:
+        if key in _COMPILED:
+            return _COMPILED[key][1]
+        operations = [op for p in providers.values() for op in p.document.operations]
+        validators = {name: Validators(p.document) for name, p in providers.items()}
+        table: dict[str, Handler] = {}
+        for name in providers:
+            for operation_id, handler in handlers(name).items():
+                table[f"{name}:{operation_id}"] = handler
+        missing = [op.key for op in operations if op.key not in table]
+        if missing:
+            raise RuntimeError(f"the fake has no handler for {', '.join(missing)}")
+        compiled = _Compiled(
+            router=Router(operations),
+            checks=MappingProxyType({op.key: Checks.build(op, validators[op.provider]) for op in operations}),
+            handlers=MappingProxyType(table),
+            fault_names=frozenset([op.operation_id for op in operations] + [op.key for op in operations]),
+        )
+        # The providers are kept with it, so the ids in the key stay theirs.
+        _COMPILED[key] = (list(providers.values()), compiled)
+        return compiled
 
 
 def _rate_limiters(providers: Mapping[str, Provider], setting: RateLimits) -> dict[str, RateLimiter]:

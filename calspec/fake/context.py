@@ -19,6 +19,7 @@ class World:
     tokens: TokenBook = field(default_factory=TokenBook)
     users: dict[str, dict[str, Principal]] = field(default_factory=dict)  # provider -> user id -> principal
     fixtures: dict[str, dict[str, Any]] = field(default_factory=dict)  # provider -> raw fixture data
+    sources: list[dict[str, Any]] = field(default_factory=list)  # the fixture files read, in order (shared)
 
 
 def utc_now() -> datetime:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import ModuleType
@@ -35,6 +36,7 @@ def load_world(fixtures_dir: Path | None = None) -> World:
     world = World()
     for provider in PROVIDERS.values():
         data = _read(directory / provider.fixtures_file)
+        world.sources.append(data)
         world.fixtures[provider.name] = data
         people: Callable[[Mapping[str, Any]], Iterable[tuple[list[str], Principal]]]
         people = handlers_of(provider.name).people
@@ -57,8 +59,36 @@ def seed_store(store: Store, world: World) -> bool:
     return store.seed_once(load)
 
 
+def fresh_store(world: World) -> Store:
+    """A new in-memory store seeded from the world's fixture files: a copy of one seeded once per
+    process for the same files (seeding checks and expands every fixture event; copying doesn't)."""
+    key = tuple(id(data) for data in world.sources)
+    with _LOCK:
+        entry = _SEEDED.get(key)
+        if entry is None:
+            template = Store()
+            seed_store(template, world)
+            entry = _SEEDED[key] = (list(world.sources), template)  # the sources keep their ids
+    return entry[1].copy()
+
+
+# Parsed fixture files by content, and the stores seeded from them by the identity of those parsed
+# files: both only grow with distinct fixture files, a handful per process.
+_FILES: dict[bytes, dict[str, Any]] = {}
+_SEEDED: dict[tuple[int, ...], tuple[list[dict[str, Any]], Store]] = {}
+_LOCK = threading.Lock()
+
+
 def _read(path: Path) -> dict[str, Any]:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    """A fixture file's data, parsed once per content. Shared by every app that reads the same
+    content: nothing may change it (handlers read the fixtures; state lives in the store)."""
+    raw = path.read_bytes()
+    with _LOCK:
+        cached = _FILES.get(raw)
+    if cached is not None:
+        return cached
+    data = json.loads(raw.decode("utf-8"))
     if not isinstance(data, dict):
         raise ValueError(f"{path}: a fixture file holds one JSON object")
-    return data
+    with _LOCK:
+        return _FILES.setdefault(raw, data)

@@ -25,7 +25,18 @@ from calspec.fake.dooray.calendars import (
     replace_calendar_members,
 )
 from calspec.fake.dooray.events import create_event, delete_event, get_event, list_events, update_event
-from calspec.fake.dooray.seed import people, seed
+from calspec.fake.dooray.seed import (
+    CALENDAR_KEYS,
+    EVENT_KEYS,
+    USER_KEYS,
+    complete_calendar,
+    complete_event,
+    complete_user,
+    people,
+    seed,
+    seed_calendar,
+    seed_event,
+)
 
 HANDLERS: dict[str, Handler] = {
     "listCalendars": list_calendars,
@@ -40,4 +51,17 @@ HANDLERS: dict[str, Handler] = {
     "deleteEvent": delete_event,
 }
 
-__all__ = ["HANDLERS", "check_grants", "people", "seed"]
+__all__ = [
+    "CALENDAR_KEYS",
+    "EVENT_KEYS",
+    "HANDLERS",
+    "USER_KEYS",
+    "check_grants",
+    "complete_calendar",
+    "complete_event",
+    "complete_user",
+    "people",
+    "seed",
+    "seed_calendar",
+    "seed_event",
+]

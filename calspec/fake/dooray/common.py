@@ -4,7 +4,7 @@ handler raises itself, new ids and timestamps."""
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from calspec.fake.context import Context
@@ -34,4 +34,9 @@ def new_id() -> str:
 
 def stamp(ctx: Context) -> str:
     """Now, as Dooray writes `createdAt`/`updatedAt`."""
-    return ctx.now().astimezone(SERVER_ZONE).isoformat(timespec="seconds")
+    return stamp_at(ctx.now())
+
+
+def stamp_at(moment: datetime) -> str:
+    """A moment as Dooray writes `createdAt`/`updatedAt`."""
+    return moment.astimezone(SERVER_ZONE).isoformat(timespec="seconds")

@@ -2,14 +2,25 @@
 
 `access` decides who the user is and what they may do, `times` reads LINE WORKS times into the
 shared `calspec.fake.timeline`, `events` and `calendars` hold the handlers, `seed` the fixtures.
-`calspec.fake.world` uses the three names exported here.
+`calspec.fake.world` uses `HANDLERS`, `people` and `seed`; `calspec.fake.handle` the rest of `seed`'s.
 """
 
 from __future__ import annotations
 
 from calspec.fake.context import Handler
 from calspec.fake.lineworks import calendars, events
-from calspec.fake.lineworks.seed import people, seed
+from calspec.fake.lineworks.seed import (
+    CALENDAR_KEYS,
+    CALENDAR_REQUEST_KEYS,
+    EVENT_KEYS,
+    USER_KEYS,
+    complete_calendar,
+    complete_user,
+    people,
+    seed,
+    seed_calendar,
+    seed_event,
+)
 
 HANDLERS: dict[str, Handler] = {
     "createEvent": events.create_event,
@@ -33,4 +44,16 @@ HANDLERS: dict[str, Handler] = {
     "removeCalendarFromList": calendars.leave_calendar,
 }
 
-__all__ = ["HANDLERS", "people", "seed"]
+__all__ = [
+    "CALENDAR_KEYS",
+    "CALENDAR_REQUEST_KEYS",
+    "EVENT_KEYS",
+    "HANDLERS",
+    "USER_KEYS",
+    "complete_calendar",
+    "complete_user",
+    "people",
+    "seed",
+    "seed_calendar",
+    "seed_event",
+]
