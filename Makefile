@@ -21,6 +21,8 @@ $(STAMP): requirements.lock
 
 # Editable installs of the generated clients (no deps: requirements.lock already has them).
 install-generated:
+	@echo "pip install -e . (the calspec tools: calspec-fake, calspec-contract, the pytest plugin)"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . || exit 1
 	@for pyproject in $(GENERATED_PROJECTS); do \
 		dir=$$(dirname $$pyproject); \
 		echo "pip install -e $$dir"; \
@@ -90,7 +92,7 @@ fake: $(STAMP)
 # TOKEN_ENV names the environment variable holding the token, so the token is on no command line; make
 # passes its variables to the runner through the environment. TOKEN=... still works, but shows in `ps`.
 contract: $(STAMP)
-	@$(RUN) -m calspec.contract
+	@$(BIN)/calspec-contract
 
 # Throughput of the fake against a bare endpoint, and client parse time against json.loads. Figures only.
 bench: $(STAMP)

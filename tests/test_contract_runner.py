@@ -71,7 +71,8 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> StubCli:
 def test_runner_without_variables_prints_usage(capsys: pytest.CaptureFixture[str]) -> None:
     assert runner.main([], environ={}) == 0
     out = capsys.readouterr().out
-    assert "usage: make contract" in out and "TOKEN_ENV=NAME" in out and "TOKEN_ENV=LW_TOKEN" in out
+    assert "usage: calspec-contract" in out and "make contract" in out
+    assert "TOKEN_ENV=NAME" in out and "--token-env LW_TOKEN" in out
 
 
 @pytest.mark.parametrize(
@@ -392,3 +393,27 @@ def test_runner_against_a_live_fake_refuses_a_newline_token(form: str, tmp_path:
     for path in tmp_path.rglob("*"):
         if path.is_file():
             _assert_hidden(token, path.read_text(encoding="utf-8", errors="replace"))
+
+
+def test_command_line_options_stand_for_the_variables(
+    tmp_path: Path, cli: StubCli, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """`calspec-contract --provider ... --base-url ... --token-env NAME` is `make contract` without make."""
+    environ = {"LW_TOKEN": SECRET, "PATH": "/usr/bin"}
+    argv = ["--provider", "lineworks", "--base-url=http://127.0.0.1:1/v1.0", "--token-env", "LW_TOKEN"]
+    argv += ["--max-examples", "2", "--phases", "examples", "--reports-dir", str(tmp_path)]
+    assert runner.main(argv, environ=environ) == 0
+    out, err = capfd.readouterr()
+    assert cli.envs[0][runner.TOKEN_VARIABLE] == SECRET
+    assert "max-examples = 2" in cli.configs[0] and "base_url=http://127.0.0.1:1/v1.0" in out
+    _assert_hidden(SECRET, out, err)
+
+
+@pytest.mark.parametrize("argv", [["--token", "x"], ["--provider"], ["positional"]])
+def test_unknown_or_incomplete_options_are_refused(
+    argv: list[str], cli: StubCli, capfd: pytest.CaptureFixture[str]
+) -> None:
+    assert runner.main(argv, environ={"LW_TOKEN": SECRET}) == 2
+    assert cli.envs == []
+    out, err = capfd.readouterr()
+    assert "contract:" in err and SECRET not in out + err

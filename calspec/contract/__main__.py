@@ -1,10 +1,14 @@
-"""`make contract`: the contract suite of `make test`, run by the schemathesis CLI against any server.
+"""`calspec-contract` (and `make contract`): the contract suite of `make test`, run by the schemathesis CLI
+against any server.
 
+    LW_TOKEN=... calspec-contract --provider lineworks --base-url https://www.worksapis.com/v1.0 --token-env LW_TOKEN
     LW_TOKEN=... make contract PROVIDER=lineworks BASE_URL=https://www.worksapis.com/v1.0 TOKEN_ENV=LW_TOKEN
 
-Reads PROVIDER, BASE_URL and TOKEN_ENV (and optionally MAX_EXAMPLES, SEED, PHASES, REPORTS_DIR) from the
-environment, where make puts command-line variables; TOKEN_ENV names the variable that holds the token, so
-the token is on no command line (`ps` shows make's). TOKEN=... still works, with a warning.
+Takes its settings from options, or from the environment (PROVIDER, BASE_URL, TOKEN_ENV, and optionally
+MAX_EXAMPLES, SEED, PHASES, REPORTS_DIR), where make puts command-line variables; an option wins.
+TOKEN_ENV names the variable that holds the token, so the token is on no command line (`ps` shows
+the command's). There is no option for the token itself; TOKEN=... in the environment still works, with a
+warning.
 
 The token must never be shown or written. It is checked before anything runs (ASCII, no control
 characters, no "Bearer"/"dooray-api" of its own), reaches schemathesis through an environment placeholder
@@ -52,10 +56,12 @@ MASKED = "[masked]"
 EXIT_REFUSED = 2
 EXIT_AUTH_FAILED = 3
 USAGE = """\
-usage: make contract PROVIDER=lineworks|dooray BASE_URL=URL TOKEN_ENV=NAME
+usage: calspec-contract --provider lineworks|dooray --base-url URL --token-env NAME
+                        [--max-examples N] [--seed N] [--phases LIST] [--reports-dir DIR]
+       make contract PROVIDER=lineworks|dooray BASE_URL=URL TOKEN_ENV=NAME
                      [MAX_EXAMPLES=N] [SEED=N] [PHASES=LIST] [REPORTS_DIR=DIR]
-e.g.   LW_TOKEN=... make contract PROVIDER=lineworks BASE_URL=https://www.worksapis.com/v1.0 \\
-           TOKEN_ENV=LW_TOKEN
+e.g.   LW_TOKEN=... calspec-contract --provider lineworks --base-url https://www.worksapis.com/v1.0 \\
+           --token-env LW_TOKEN
 
 Runs schemathesis (every check; phases examples, coverage, fuzzing, stateful) against a running server
 and writes a JUnit report to reports/contract-PROVIDER.xml (or REPORTS_DIR).
@@ -200,13 +206,44 @@ def refuse(message: str, *, usage: bool = False) -> int:
     return EXIT_REFUSED
 
 
+OPTIONS = {  # option -> the environment variable it stands for
+    "--provider": "PROVIDER",
+    "--base-url": "BASE_URL",
+    "--token-env": "TOKEN_ENV",
+    "--max-examples": "MAX_EXAMPLES",
+    "--seed": "SEED",
+    "--phases": "PHASES",
+    "--reports-dir": "REPORTS_DIR",
+}
+
+
+def _options(args: list[str], env: dict[str, str]) -> None:
+    """Lay the command line's options over the environment's settings, in place; Refused for others."""
+    index = 0
+    while index < len(args):
+        name, _, value = args[index].partition("=")
+        if name not in OPTIONS:
+            raise Refused(f"unknown option {name[:40]!r}; the options are {', '.join(OPTIONS)} (see --help)")
+        if not _:
+            index += 1
+            if index >= len(args):
+                raise Refused(f"{name} needs a value")
+            value = args[index]
+        env[OPTIONS[name]] = value
+        index += 1
+
+
 def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
-    """Check the variables and the token, run the CLI, then mask the report and judge authentication."""
+    """Check the settings and the token, run the CLI, then mask the report and judge authentication."""
     env = dict(os.environ if environ is None else environ)
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in ("-h", "--help"):
         print(USAGE)
         return 0
+    try:
+        _options(args, env)
+    except Refused as refused:
+        return refuse(str(refused), usage=True)
     provider_name = env.get("PROVIDER", "").strip()
     base_url = env.get("BASE_URL", "").strip().rstrip("/")
     if not (provider_name or base_url or env.get("TOKEN", "").strip() or env.get("TOKEN_ENV", "").strip()):
