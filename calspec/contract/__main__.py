@@ -1,7 +1,8 @@
 """`calspec-contract` (and `make contract`): the contract suite of `make test`, run by the schemathesis CLI
 against any server.
 
-    LW_TOKEN=... calspec-contract --provider lineworks --base-url https://www.worksapis.com/v1.0 --token-env LW_TOKEN
+    LW_TOKEN=... calspec-contract --provider lineworks \\
+        --base-url https://www.worksapis.com/v1.0 --token-env LW_TOKEN
     LW_TOKEN=... make contract PROVIDER=lineworks BASE_URL=https://www.worksapis.com/v1.0 TOKEN_ENV=LW_TOKEN
 
 Takes its settings from options, or from the environment (PROVIDER, BASE_URL, TOKEN_ENV, and optionally
