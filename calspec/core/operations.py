@@ -293,10 +293,13 @@ class Router:
         by_template: dict[str, list[Operation]] = {}
         for op in operations:
             by_template.setdefault(op.template, []).append(op)
-        self._templates = sorted(
+        ordered = sorted(
             by_template.values(),
             key=lambda ops: (len(ops[0].param_names), -len(ops[0].segments), ops[0].template),
         )
+        self._templates: dict[int, list[list[Operation]]] = {}  # by segment count, in order
+        for ops in ordered:
+            self._templates.setdefault(len(ops[0].segments), []).append(ops)
 
     def match(self, method: str, raw_path: bytes) -> Match | None:
         raw_segments = raw_path.split(b"/")
@@ -305,13 +308,11 @@ class Router:
         decoded: list[str] = []
         for raw in raw_segments[1:]:
             try:
-                decoded.append(unquote_to_bytes(raw).decode("utf-8"))
+                decoded.append((unquote_to_bytes(raw) if b"%" in raw else raw).decode("utf-8"))
             except UnicodeDecodeError:
                 return None
-        for ops in self._templates:
+        for ops in self._templates.get(len(decoded), ()):
             segments = ops[0].segments
-            if len(segments) != len(decoded):
-                continue
             values: list[str] = []
             for expected, actual in zip(segments, decoded, strict=True):
                 if expected is None:

@@ -35,6 +35,7 @@ from calspec.fake.auth import authorize
 from calspec.fake.context import Context, Handler, utc_now
 from calspec.fake.errors import ApiError, error_body
 from calspec.fake.faults import Fault, FaultError, Faults
+from calspec.fake.jsontext import Raw, dumps
 from calspec.fake.limits import MAX_BODY, MAX_PATH
 from calspec.fake.oauth import Grants, OAuthError, load_grants, token_request
 from calspec.fake.ratelimit import RateLimiter, limit_with
@@ -173,7 +174,6 @@ class FakeApp:
                 body=body,
                 store=self.store,
                 world=self.world,
-                base_url=str(request.base_url).rstrip("/"),
                 now=self.now,
             )
             status, body = self.handlers[op.key](ctx)
@@ -230,9 +230,11 @@ class FakeApp:
         if key not in responses:
             self.violations.append(f"{op.key}: status {status} is not documented")
             return
-        validator = responses[key]
-        if validator is not None:
-            for error in validator.iter_errors(body):
+        checker = responses[key]
+        if isinstance(body, Raw):
+            body = body.value()
+        if checker is not None and not checker.is_valid(body):
+            for error in checker.errors(body):
                 where = "/".join(map(str, error.absolute_path))
                 self.violations.append(f"{op.key} {status} at {where}: {error.message}")
 
@@ -354,8 +356,9 @@ def _faulty(provider: Provider, fault: Fault) -> Response:
 def _json(status: int, body: Any, headers: Mapping[str, str] | None = None) -> Response:
     if status == 204:  # No Content: no body and no Content-Type
         return Response(status_code=204, headers=dict(headers or {}))
-    content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return Response(content, status_code=status, headers=dict(headers or {}), media_type="application/json")
+    return Response(
+        dumps(body), status_code=status, headers=dict(headers or {}), media_type="application/json"
+    )
 
 
 def _raw_path(scope: Scope) -> bytes:

@@ -35,7 +35,6 @@ class Context:
     body: Any
     store: Store
     world: World
-    base_url: str
     now: Callable[[], datetime] = utc_now
 
 

@@ -6,12 +6,17 @@ runs in one `BEGIN IMMEDIATE` transaction, so a request is applied whole or not 
 
 Calendars and events are JSON documents keyed by (provider, id), with the few indexed columns the
 queries need: the event's calendar and a coarse window `[lo, hi)` in UTC epoch seconds that
-contains every occurrence (open-ended series get `hi = FOREVER`). Handlers refine the coarse match.
+contains every occurrence (open-ended series get `hi = FOREVER`). Handlers refine the coarse match,
+except where the writer marked the window `exact` (it is the event's own extent at every window
+offset): such a row is listed as stored, its text never decoded.
+
+A list costs what its window holds, not what the calendar holds: events no longer than `SHORT`
+(nearly all of them) are found by an index range on `lo` bounded on both sides, the few longer ones
+(series, long spans) by the open-ended range.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -19,8 +24,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from calspec.fake.jsontext import dumps, loads
+
 FOREVER = 2**62
-SCHEMA_VERSION = "2"
+SHORT = 8 * 86400  # seconds: an event whose coarse window is no longer is found by a bounded range
+SCHEMA_VERSION = "3"
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -28,20 +36,23 @@ CREATE TABLE IF NOT EXISTS calendars (
     position INTEGER PRIMARY KEY AUTOINCREMENT,  -- creation order, never reused: cursors stay right
     provider TEXT NOT NULL,
     calendar_id TEXT NOT NULL,
-    doc TEXT NOT NULL,
+    doc BLOB NOT NULL,  -- UTF-8 JSON (jsontext)
     UNIQUE (provider, calendar_id)
 );
 CREATE TABLE IF NOT EXISTS events (
     provider TEXT NOT NULL,
     calendar_id TEXT NOT NULL,
     event_id TEXT NOT NULL,
-    doc TEXT NOT NULL,
+    doc BLOB NOT NULL,  -- UTF-8 JSON (jsontext), answered as it is
     lo INTEGER NOT NULL,
     hi INTEGER NOT NULL,
+    short INTEGER NOT NULL,  -- hi - lo <= SHORT
+    exact INTEGER NOT NULL,  -- [lo, hi) is the event's extent: overlap needs no decoding
     seq INTEGER NOT NULL,
     PRIMARY KEY (provider, calendar_id, event_id)
 );
-CREATE INDEX IF NOT EXISTS events_window ON events (provider, calendar_id, lo, hi);
+CREATE INDEX IF NOT EXISTS events_window ON events (provider, calendar_id, short, lo, hi);
+CREATE INDEX IF NOT EXISTS events_seq ON events (seq);
 """
 
 
@@ -173,9 +184,18 @@ class Store:
     # Events ----------------------------------------------------------------------------------
 
     def insert_event(
-        self, provider: str, calendar_id: str, event_id: str, doc: dict[str, Any], lo: int, hi: int
+        self,
+        provider: str,
+        calendar_id: str,
+        event_id: str,
+        doc: dict[str, Any],
+        lo: int,
+        hi: int,
+        *,
+        exact: bool = False,
     ) -> None:
-        """Insert a new event; Conflict when the id exists in that calendar."""
+        """Insert a new event; Conflict when the id exists in that calendar. `exact`: `[lo, hi)` is
+        the event's extent at every window offset (see the module docstring)."""
         with self.transaction() as conn:
             exists = conn.execute(
                 "SELECT 1 FROM events WHERE provider = ? AND calendar_id = ? AND event_id = ?",
@@ -185,20 +205,28 @@ class Store:
                 raise Conflict(event_id)
             seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM events").fetchone()[0]
             conn.execute(
-                "INSERT INTO events (provider, calendar_id, event_id, doc, lo, hi, seq)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (provider, calendar_id, event_id, _dump(doc), lo, hi, seq),
+                "INSERT INTO events (provider, calendar_id, event_id, doc, lo, hi, short, exact, seq)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (provider, calendar_id, event_id, _dump(doc), lo, hi, hi - lo <= SHORT, exact, seq),
             )
 
     def replace_event(
-        self, provider: str, calendar_id: str, event_id: str, doc: dict[str, Any], lo: int, hi: int
+        self,
+        provider: str,
+        calendar_id: str,
+        event_id: str,
+        doc: dict[str, Any],
+        lo: int,
+        hi: int,
+        *,
+        exact: bool = False,
     ) -> None:
         """Overwrite a stored event (it keeps its place in insertion order)."""
         with self.transaction() as conn:
             conn.execute(
-                "UPDATE events SET doc = ?, lo = ?, hi = ?"
+                "UPDATE events SET doc = ?, lo = ?, hi = ?, short = ?, exact = ?"
                 " WHERE provider = ? AND calendar_id = ? AND event_id = ?",
-                (_dump(doc), lo, hi, provider, calendar_id, event_id),
+                (_dump(doc), lo, hi, hi - lo <= SHORT, exact, provider, calendar_id, event_id),
             )
 
     def delete_event(self, provider: str, calendar_id: str, event_id: str) -> bool:
@@ -230,16 +258,25 @@ class Store:
         self, provider: str, calendar_ids: Sequence[str], lo: int, hi: int
     ) -> list[dict[str, Any]]:
         """Events of the calendars whose coarse window meets `[lo, hi)`, in insertion order."""
+        return [_load(text) for text, _ in self.event_texts_between(provider, calendar_ids, lo, hi)]
+
+    def event_texts_between(
+        self, provider: str, calendar_ids: Sequence[str], lo: int, hi: int
+    ) -> list[tuple[bytes, bool]]:
+        """(stored JSON, exact) of the events whose coarse window meets `[lo, hi)`, in insertion
+        order: an exact row overlaps the window as it stands, the others need their handler's check."""
         if not calendar_ids:
             return []
         marks = ",".join("?" for _ in calendar_ids)
+        where = f"provider = ? AND calendar_id IN ({marks}) AND lo < ? AND hi > ?"
         with self._lock:
             rows = self._conn.execute(
-                f"SELECT doc FROM events WHERE provider = ? AND calendar_id IN ({marks})"
-                " AND lo < ? AND hi > ? ORDER BY seq",
-                (provider, *calendar_ids, hi, lo),
+                f"SELECT doc, exact, seq FROM events WHERE {where} AND short = 1 AND lo >= ?"
+                f" UNION ALL SELECT doc, exact, seq FROM events WHERE {where} AND short = 0"
+                " ORDER BY seq",
+                (provider, *calendar_ids, hi, lo, lo - SHORT, provider, *calendar_ids, hi, lo),
             ).fetchall()
-        return [_load(row[0]) for row in rows]
+        return [(row[0], bool(row[1])) for row in rows]
 
     def count_events(self, provider: str) -> int:
         with self._lock:
@@ -250,12 +287,12 @@ class Store:
             )
 
 
-def _dump(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+def _dump(doc: dict[str, Any]) -> bytes:
+    return dumps(doc)
 
 
-def _load(text: str) -> dict[str, Any]:
-    value = json.loads(text)
+def _load(data: bytes) -> dict[str, Any]:
+    value = loads(data)
     if not isinstance(value, dict):  # pragma: no cover - only this module writes rows
         raise ValueError("stored document is not an object")
     return value

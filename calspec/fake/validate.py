@@ -12,11 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from jsonschema import Draft202012Validator
 from jsonschema.exceptions import WEAK_MATCHES, ValidationError, best_match, by_relevance
 
 from calspec.core.operations import Operation
-from calspec.core.validation import Validators
+from calspec.core.validation import Checker, Validators
 from calspec.fake.body import BodyError, decode
 
 
@@ -34,9 +33,9 @@ class Checks:
     """One operation's request validators, built once."""
 
     operation: Operation
-    parameters: Mapping[tuple[str, str], Draft202012Validator]
-    body: Draft202012Validator | None
-    responses: Mapping[str, Draft202012Validator | None]
+    parameters: Mapping[tuple[str, str], Checker]
+    body: Checker | None
+    responses: Mapping[str, Checker | None]
 
     @classmethod
     def build(cls, operation: Operation, validators: Validators) -> Checks:
@@ -127,11 +126,13 @@ def coerce(name: str, raw: str, schema: Mapping[str, Any]) -> Any:
 _RELEVANCE = by_relevance(weak=WEAK_MATCHES | {"unevaluatedProperties"})
 
 
-def _validate(validator: Draft202012Validator, value: Any, where: str) -> None:
+def _validate(checker: Checker, value: Any, where: str) -> None:
+    if checker.is_valid(value):
+        return
     # The first error, not all of them: errors come in the schema's keyword order, so a list over its
     # maxItems is refused before its 15,000 items are validated. best_match still looks inside that
     # error's alternatives (allOf, oneOf) for the real fault.
-    error = best_match(itertools.islice(validator.iter_errors(value), 1), key=_RELEVANCE)
+    error = best_match(itertools.islice(checker.errors(value), 1), key=_RELEVANCE)
     if error is not None:
         raise SpecError("invalid", describe(error, where))
 

@@ -104,6 +104,16 @@ def coarse_window(components: list[dict[str, Any]]) -> tuple[int, int]:
     return min(lo for lo, _ in windows), max(hi for _, hi in windows)
 
 
+def exact(components: list[dict[str, Any]]) -> bool:
+    """Whether `coarse_window` is the event's own extent at every window offset, so the store's
+    range test alone decides a list: one timed component, no recurrence (an instant's `[t, t+1)`
+    meets a window exactly when `lo <= t < hi`, as `timeline.overlaps` counts it)."""
+    if len(components) != 1 or components[0].get("recurrence"):
+        return False
+    start, end = span(components[0])
+    return not (start.floating or end.floating)
+
+
 def check_time_zones(value: Any, where: str) -> None:
     """400 naming the first `timeZone` anywhere in `value` that is no IANA zone (start, end,
     reminders' triggerDateTime...)."""
