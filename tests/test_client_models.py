@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 import dooray_calendar.models as dm
 import httpx
+import lineworks_calendar
 import lineworks_calendar.models as lm
 import pytest
 import yaml
@@ -353,3 +354,46 @@ def test_request_models_take_no_unknown_keys_at_any_depth(provider: str, models:
         sent = lm.AttendeeInput.from_dict({"email": "a@example.com", "bogus": 1}).to_dict()
         assert sent == {"email": "a@example.com"}
         assert lm.Attendee.from_dict({"email": "a@example.com", "bogus": 1}).to_dict()["bogus"] == 1
+
+
+def test_parsing_keeps_unknown_keys_in_order_and_leaves_the_source_alone() -> None:
+    """from_dict reads the received dict without copying it: nothing of it may change, and what the
+    spec doesn't name is kept, in the order it came, beside the known fields."""
+    source = {
+        "zeta": 1,
+        "email": "a@example.com",
+        "alpha": [1, 2],
+        "partstat": "ACCEPTED",
+        "displayName": "A",
+        "mid": {"x": None},
+    }
+    before = copy.deepcopy(source)
+    attendee = lm.Attendee.from_dict(source)
+    assert source == before and list(source) == list(before)
+    assert attendee.additional_keys == ["zeta", "alpha", "mid"]
+    assert attendee.email == "a@example.com" and attendee.partstat is lm.AttendeePartstat.ACCEPTED
+    assert attendee.to_dict() == source
+    known_only = lm.Attendee.from_dict({"email": "b@example.com"})
+    assert known_only.additional_properties == {}
+    known_only["later"] = True  # each parsed object has its own dict
+    assert lm.Attendee.from_dict({"email": "c@example.com"}).additional_properties == {}
+
+
+@pytest.mark.parametrize("value", [["ACCEPTED"], {"a": 1}, 7, "accepted"])
+def test_from_wire_takes_anything_the_wire_may_hold(value: Any) -> None:
+    """Unhashable and unlisted values become the UNKNOWN pseudo-member, as before the fast lookup."""
+    member = lm.AttendeePartstat.from_wire(value)
+    assert member.name == "UNKNOWN"
+    assert member not in list(lm.AttendeePartstat)
+
+
+def test_parse_response_reads_json_the_standard_library_also_reads() -> None:
+    """The clients read answers with orjson; what only `json` takes (NaN) still parses, as with
+    httpx's response.json()."""
+    body = b'{"events": [], "extra": NaN}'
+    response = httpx.Response(200, content=body, headers={"Content-Type": "application/json"})
+    client = lineworks_calendar.Client(base_url="https://www.worksapis.com/v1.0")
+    parsed = lw_list_events._parse_response(client=client, response=response)
+    assert isinstance(parsed, lm.EventList)
+    assert parsed.events == []
+    assert parsed["extra"] != parsed["extra"]  # NaN

@@ -28,6 +28,7 @@ class Body:
         "mimeType": "mime_type",
         "content": "content",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         mime_type = self.mime_type
@@ -46,17 +47,19 @@ class Body:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        mime_type = d.pop("mimeType", UNSET)
+        d = src_dict
+        mime_type = d.get("mimeType", UNSET)
 
-        content = d.pop("content", UNSET)
+        content = d.get("content", UNSET)
 
         _instance = cls(
-            mime_type=mime_type,
-            content=content,
+            mime_type,
+            content,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

@@ -26,6 +26,7 @@ class BodyInput:
         "content": "content",
         "mimeType": "mime_type",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         content = self.content
@@ -48,19 +49,15 @@ class BodyInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        content = d.pop("content")
+        d = src_dict
+        content = d["content"]
 
-        _mime_type = d.pop("mimeType", UNSET)
-        mime_type: BodyInputMimeType | Unset
-        if isinstance(_mime_type, Unset):
-            mime_type = UNSET
-        else:
-            mime_type = BodyInputMimeType.from_wire(_mime_type)
+        _mime_type = d.get("mimeType", UNSET)
+        mime_type: BodyInputMimeType | Unset = UNSET if _mime_type is UNSET else BodyInputMimeType.from_wire(_mime_type)
 
         _instance = cls(
-            content=content,
-            mime_type=mime_type,
+            content,
+            mime_type,
         )
 
         return _instance

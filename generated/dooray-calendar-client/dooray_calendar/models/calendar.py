@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,11 +10,6 @@ from attrs import field as _attrs_field
 from .. import types as _calspec_types
 from ..models.calendar_type import CalendarType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.calendar_me import CalendarMe
-    from ..models.calendar_member import CalendarMember
-
 
 T = TypeVar("T", bound="Calendar")
 
@@ -56,6 +51,7 @@ class Calendar:
         "calendarMemberList": "calendar_member_list",
         "me": "me",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -115,20 +111,13 @@ class Calendar:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calendar_me import CalendarMe  # noqa: PLC0415
-        from ..models.calendar_member import CalendarMember  # noqa: PLC0415
+        d = src_dict
+        id = d["id"]
 
-        d = dict(src_dict)
-        id = d.pop("id")
+        name = d.get("name", UNSET)
 
-        name = d.pop("name", UNSET)
-
-        _type_ = d.pop("type", UNSET)
-        type_: CalendarType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = CalendarType.from_wire(_type_)
+        _type_ = d.get("type", UNSET)
+        type_: CalendarType | Unset = UNSET if _type_ is UNSET else CalendarType.from_wire(_type_)
 
         def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -145,13 +134,13 @@ class Calendar:
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        created_at = _parse_created_at(d.pop("createdAt", UNSET))
+        created_at = _parse_created_at(d.get("createdAt", UNSET))
 
-        project_id = d.pop("projectId", UNSET)
+        project_id = d.get("projectId", UNSET)
 
-        owner_organization_member_id = d.pop("ownerOrganizationMemberId", UNSET)
+        owner_organization_member_id = d.get("ownerOrganizationMemberId", UNSET)
 
-        _calendar_member_list = d.pop("calendarMemberList", UNSET)
+        _calendar_member_list = d.get("calendarMemberList", UNSET)
         calendar_member_list: list[CalendarMember] | Unset = UNSET
         if _calendar_member_list is not UNSET:
             calendar_member_list = []
@@ -160,25 +149,23 @@ class Calendar:
 
                 calendar_member_list.append(calendar_member_list_item)
 
-        _me = d.pop("me", UNSET)
-        me: CalendarMe | Unset
-        if isinstance(_me, Unset):
-            me = UNSET
-        else:
-            me = CalendarMe.from_dict(_me)
+        _me = d.get("me", UNSET)
+        me: CalendarMe | Unset = UNSET if _me is UNSET else CalendarMe.from_dict(_me)
 
         _instance = cls(
-            id=id,
-            name=name,
-            type_=type_,
-            created_at=created_at,
-            project_id=project_id,
-            owner_organization_member_id=owner_organization_member_id,
-            calendar_member_list=calendar_member_list,
-            me=me,
+            id,
+            name,
+            type_,
+            created_at,
+            project_id,
+            owner_organization_member_id,
+            calendar_member_list,
+            me,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -196,3 +183,7 @@ class Calendar:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.calendar_me import CalendarMe  # noqa: E402
+from ..models.calendar_member import CalendarMember  # noqa: E402

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..models.calendar_alarm_action import CalendarAlarmAction
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.calendar_alarm_option import CalendarAlarmOption
-
 
 T = TypeVar("T", bound="CalendarAlarm")
 
@@ -36,6 +32,7 @@ class CalendarAlarm:
         "wholeDayTrigger": "whole_day_trigger",
         "option": "option",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         action = self.action.value
@@ -65,27 +62,24 @@ class CalendarAlarm:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calendar_alarm_option import CalendarAlarmOption  # noqa: PLC0415
+        d = src_dict
+        action = CalendarAlarmAction.from_wire(d["action"])
 
-        d = dict(src_dict)
-        action = CalendarAlarmAction.from_wire(d.pop("action"))
+        trigger = d["trigger"]
 
-        trigger = d.pop("trigger")
+        whole_day_trigger = d.get("wholeDayTrigger", UNSET)
 
-        whole_day_trigger = d.pop("wholeDayTrigger", UNSET)
-
-        _option = d.pop("option", UNSET)
-        option: CalendarAlarmOption | Unset
-        if isinstance(_option, Unset):
-            option = UNSET
-        else:
-            option = CalendarAlarmOption.from_dict(_option)
+        _option = d.get("option", UNSET)
+        option: CalendarAlarmOption | Unset = UNSET if _option is UNSET else CalendarAlarmOption.from_dict(_option)
 
         _instance = cls(
-            action=action,
-            trigger=trigger,
-            whole_day_trigger=whole_day_trigger,
-            option=option,
+            action,
+            trigger,
+            whole_day_trigger,
+            option,
         )
 
         return _instance
+
+
+from ..models.calendar_alarm_option import CalendarAlarmOption  # noqa: E402

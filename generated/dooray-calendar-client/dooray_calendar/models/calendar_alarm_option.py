@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..models.calendar_alarm_option_type import CalendarAlarmOptionType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.calendar_alarm_option_params import CalendarAlarmOptionParams
-
 
 T = TypeVar("T", bound="CalendarAlarmOption")
 
@@ -31,6 +27,7 @@ class CalendarAlarmOption:
         "type": "type_",
         "params": "params",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str | Unset = UNSET
@@ -53,26 +50,21 @@ class CalendarAlarmOption:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calendar_alarm_option_params import CalendarAlarmOptionParams  # noqa: PLC0415
+        d = src_dict
+        _type_ = d.get("type", UNSET)
+        type_: CalendarAlarmOptionType | Unset = UNSET if _type_ is UNSET else CalendarAlarmOptionType.from_wire(_type_)
 
-        d = dict(src_dict)
-        _type_ = d.pop("type", UNSET)
-        type_: CalendarAlarmOptionType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = CalendarAlarmOptionType.from_wire(_type_)
-
-        _params = d.pop("params", UNSET)
-        params: CalendarAlarmOptionParams | Unset
-        if isinstance(_params, Unset):
-            params = UNSET
-        else:
-            params = CalendarAlarmOptionParams.from_dict(_params)
+        _params = d.get("params", UNSET)
+        params: CalendarAlarmOptionParams | Unset = (
+            UNSET if _params is UNSET else CalendarAlarmOptionParams.from_dict(_params)
+        )
 
         _instance = cls(
-            type_=type_,
-            params=params,
+            type_,
+            params,
         )
 
         return _instance
+
+
+from ..models.calendar_alarm_option_params import CalendarAlarmOptionParams  # noqa: E402

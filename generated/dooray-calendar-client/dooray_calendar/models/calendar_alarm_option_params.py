@@ -16,6 +16,7 @@ class CalendarAlarmOptionParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     # JSON name -> attribute, for reading JSON pointers on the model (the iterators' item ids and starts).
     _calspec_json_names: ClassVar[dict[str, str]] = {}
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -26,10 +27,12 @@ class CalendarAlarmOptionParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = src_dict
         _instance = cls()
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

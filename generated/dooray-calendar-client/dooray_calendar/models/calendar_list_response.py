@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.calendar import Calendar
-    from ..models.response_header import ResponseHeader
-
 
 T = TypeVar("T", bound="CalendarListResponse")
 
@@ -36,6 +31,7 @@ class CalendarListResponse:
         "result": "result",
         "totalCount": "total_count",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         header = self.header.to_dict()
@@ -62,28 +58,27 @@ class CalendarListResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calendar import Calendar  # noqa: PLC0415
-        from ..models.response_header import ResponseHeader  # noqa: PLC0415
-
-        d = dict(src_dict)
-        header = ResponseHeader.from_dict(d.pop("header"))
+        d = src_dict
+        header = ResponseHeader.from_dict(d["header"])
 
         result = []
-        _result = d.pop("result")
+        _result = d["result"]
         for result_item_data in _result:
             result_item = Calendar.from_dict(result_item_data)
 
             result.append(result_item)
 
-        total_count = d.pop("totalCount", UNSET)
+        total_count = d.get("totalCount", UNSET)
 
         _instance = cls(
-            header=header,
-            result=result,
-            total_count=total_count,
+            header,
+            result,
+            total_count,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -101,3 +96,7 @@ class CalendarListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.calendar import Calendar  # noqa: E402
+from ..models.response_header import ResponseHeader  # noqa: E402

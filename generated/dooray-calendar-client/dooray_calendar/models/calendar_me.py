@@ -42,6 +42,7 @@ class CalendarMe:
         "role": "role",
         "order": "order",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         default = self.default
@@ -78,34 +79,32 @@ class CalendarMe:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        default = d.pop("default", UNSET)
+        d = src_dict
+        default = d.get("default", UNSET)
 
-        color = d.pop("color", UNSET)
+        color = d.get("color", UNSET)
 
-        listed = d.pop("listed", UNSET)
+        listed = d.get("listed", UNSET)
 
-        checked = d.pop("checked", UNSET)
+        checked = d.get("checked", UNSET)
 
-        _role = d.pop("role", UNSET)
-        role: CalendarRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = CalendarRole.from_wire(_role)
+        _role = d.get("role", UNSET)
+        role: CalendarRole | Unset = UNSET if _role is UNSET else CalendarRole.from_wire(_role)
 
-        order = d.pop("order", UNSET)
+        order = d.get("order", UNSET)
 
         _instance = cls(
-            default=default,
-            color=color,
-            listed=listed,
-            checked=checked,
-            role=role,
-            order=order,
+            default,
+            color,
+            listed,
+            checked,
+            role,
+            order,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

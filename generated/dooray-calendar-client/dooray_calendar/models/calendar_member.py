@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,11 +9,6 @@ from attrs import field as _attrs_field
 from ..models.calendar_member_type import CalendarMemberType
 from ..models.calendar_role import CalendarRole
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.calendar_member_distribution_list import CalendarMemberDistributionList
-    from ..models.member_ref import MemberRef
-
 
 T = TypeVar("T", bound="CalendarMember")
 
@@ -42,6 +37,7 @@ class CalendarMember:
         "distributionList": "distribution_list",
         "role": "role",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str | Unset = UNSET
@@ -76,46 +72,31 @@ class CalendarMember:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calendar_member_distribution_list import CalendarMemberDistributionList  # noqa: PLC0415
-        from ..models.member_ref import MemberRef  # noqa: PLC0415
+        d = src_dict
+        _type_ = d.get("type", UNSET)
+        type_: CalendarMemberType | Unset = UNSET if _type_ is UNSET else CalendarMemberType.from_wire(_type_)
 
-        d = dict(src_dict)
-        _type_ = d.pop("type", UNSET)
-        type_: CalendarMemberType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = CalendarMemberType.from_wire(_type_)
+        _member = d.get("member", UNSET)
+        member: MemberRef | Unset = UNSET if _member is UNSET else MemberRef.from_dict(_member)
 
-        _member = d.pop("member", UNSET)
-        member: MemberRef | Unset
-        if isinstance(_member, Unset):
-            member = UNSET
-        else:
-            member = MemberRef.from_dict(_member)
-
-        _distribution_list = d.pop("distributionList", UNSET)
-        distribution_list: CalendarMemberDistributionList | Unset
-        if isinstance(_distribution_list, Unset):
-            distribution_list = UNSET
-        else:
-            distribution_list = CalendarMemberDistributionList.from_dict(_distribution_list)
-
-        _role = d.pop("role", UNSET)
-        role: CalendarRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = CalendarRole.from_wire(_role)
-
-        _instance = cls(
-            type_=type_,
-            member=member,
-            distribution_list=distribution_list,
-            role=role,
+        _distribution_list = d.get("distributionList", UNSET)
+        distribution_list: CalendarMemberDistributionList | Unset = (
+            UNSET if _distribution_list is UNSET else CalendarMemberDistributionList.from_dict(_distribution_list)
         )
 
-        _instance.additional_properties = d
+        _role = d.get("role", UNSET)
+        role: CalendarRole | Unset = UNSET if _role is UNSET else CalendarRole.from_wire(_role)
+
+        _instance = cls(
+            type_,
+            member,
+            distribution_list,
+            role,
+        )
+
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -133,3 +114,7 @@ class CalendarMember:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.calendar_member_distribution_list import CalendarMemberDistributionList  # noqa: E402
+from ..models.member_ref import MemberRef  # noqa: E402

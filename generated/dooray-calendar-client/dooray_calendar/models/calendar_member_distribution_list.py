@@ -24,6 +24,7 @@ class CalendarMemberDistributionList:
     _calspec_json_names: ClassVar[dict[str, str]] = {
         "emailAddress": "email_address",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         email_address = self.email_address
@@ -38,14 +39,16 @@ class CalendarMemberDistributionList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        email_address = d.pop("emailAddress", UNSET)
+        d = src_dict
+        email_address = d.get("emailAddress", UNSET)
 
         _instance = cls(
-            email_address=email_address,
+            email_address,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

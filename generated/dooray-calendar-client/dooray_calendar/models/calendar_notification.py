@@ -1,15 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.calendar_alarm import CalendarAlarm
-
 
 T = TypeVar("T", bound="CalendarNotification")
 
@@ -30,6 +26,7 @@ class CalendarNotification:
         "enabled": "enabled",
         "alarms": "alarms",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         enabled = self.enabled
@@ -53,12 +50,10 @@ class CalendarNotification:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calendar_alarm import CalendarAlarm  # noqa: PLC0415
+        d = src_dict
+        enabled = d.get("enabled", UNSET)
 
-        d = dict(src_dict)
-        enabled = d.pop("enabled", UNSET)
-
-        _alarms = d.pop("alarms", UNSET)
+        _alarms = d.get("alarms", UNSET)
         alarms: list[CalendarAlarm] | Unset = UNSET
         if _alarms is not UNSET:
             alarms = []
@@ -68,8 +63,11 @@ class CalendarNotification:
                 alarms.append(alarms_item)
 
         _instance = cls(
-            enabled=enabled,
-            alarms=alarms,
+            enabled,
+            alarms,
         )
 
         return _instance
+
+
+from ..models.calendar_alarm import CalendarAlarm  # noqa: E402

@@ -1,15 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.calendar import Calendar
-    from ..models.response_header import ResponseHeader
-
 
 T = TypeVar("T", bound="CalendarResponse")
 
@@ -31,6 +26,7 @@ class CalendarResponse:
         "header": "header",
         "result": "result",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         header = self.header.to_dict()
@@ -50,20 +46,19 @@ class CalendarResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calendar import Calendar  # noqa: PLC0415
-        from ..models.response_header import ResponseHeader  # noqa: PLC0415
+        d = src_dict
+        header = ResponseHeader.from_dict(d["header"])
 
-        d = dict(src_dict)
-        header = ResponseHeader.from_dict(d.pop("header"))
-
-        result = Calendar.from_dict(d.pop("result"))
+        result = Calendar.from_dict(d["result"])
 
         _instance = cls(
-            header=header,
-            result=result,
+            header,
+            result,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -81,3 +76,7 @@ class CalendarResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.calendar import Calendar  # noqa: E402
+from ..models.response_header import ResponseHeader  # noqa: E402

@@ -31,6 +31,7 @@ class Conferencing:
         "serviceType": "service_type",
         "url": "url",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         key = self.key
@@ -53,20 +54,22 @@ class Conferencing:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        key = d.pop("key", UNSET)
+        d = src_dict
+        key = d.get("key", UNSET)
 
-        service_type = d.pop("serviceType", UNSET)
+        service_type = d.get("serviceType", UNSET)
 
-        url = d.pop("url", UNSET)
+        url = d.get("url", UNSET)
 
         _instance = cls(
-            key=key,
-            service_type=service_type,
-            url=url,
+            key,
+            service_type,
+            url,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,13 +10,6 @@ from attrs import field as _attrs_field
 from .. import times as _calspec_times
 from .. import types as _calspec_types
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.body_input import BodyInput
-    from ..models.event_users_input import EventUsersInput
-    from ..models.personal_settings import PersonalSettings
-    from ..models.recurrence_rule_input import RecurrenceRuleInput
-
 
 T = TypeVar("T", bound="CreateEventRequest")
 
@@ -80,6 +73,7 @@ class CreateEventRequest:
         "recurrenceRule": "recurrence_rule",
         "personalSettings": "personal_settings",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         subject = self.subject
@@ -142,13 +136,8 @@ class CreateEventRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.body_input import BodyInput  # noqa: PLC0415
-        from ..models.event_users_input import EventUsersInput  # noqa: PLC0415
-        from ..models.personal_settings import PersonalSettings  # noqa: PLC0415
-        from ..models.recurrence_rule_input import RecurrenceRuleInput  # noqa: PLC0415
-
-        d = dict(src_dict)
-        subject = d.pop("subject")
+        d = src_dict
+        subject = d["subject"]
 
         def _parse_started_at(data: object) -> datetime.date | datetime.datetime:
             try:
@@ -165,7 +154,7 @@ class CreateEventRequest:
 
             return componentsschemas_event_time_input_type_1
 
-        started_at = _parse_started_at(d.pop("startedAt"))
+        started_at = _parse_started_at(d["startedAt"])
 
         def _parse_ended_at(data: object) -> datetime.date | datetime.datetime:
             try:
@@ -182,50 +171,44 @@ class CreateEventRequest:
 
             return componentsschemas_event_time_input_type_1
 
-        ended_at = _parse_ended_at(d.pop("endedAt"))
+        ended_at = _parse_ended_at(d["endedAt"])
 
-        _users = d.pop("users", UNSET)
-        users: EventUsersInput | Unset
-        if isinstance(_users, Unset):
-            users = UNSET
-        else:
-            users = EventUsersInput.from_dict(_users)
+        _users = d.get("users", UNSET)
+        users: EventUsersInput | Unset = UNSET if _users is UNSET else EventUsersInput.from_dict(_users)
 
-        _body = d.pop("body", UNSET)
-        body: BodyInput | Unset
-        if isinstance(_body, Unset):
-            body = UNSET
-        else:
-            body = BodyInput.from_dict(_body)
+        _body = d.get("body", UNSET)
+        body: BodyInput | Unset = UNSET if _body is UNSET else BodyInput.from_dict(_body)
 
-        whole_day_flag = d.pop("wholeDayFlag", UNSET)
+        whole_day_flag = d.get("wholeDayFlag", UNSET)
 
-        location = d.pop("location", UNSET)
+        location = d.get("location", UNSET)
 
-        _recurrence_rule = d.pop("recurrenceRule", UNSET)
-        recurrence_rule: RecurrenceRuleInput | Unset
-        if isinstance(_recurrence_rule, Unset):
-            recurrence_rule = UNSET
-        else:
-            recurrence_rule = RecurrenceRuleInput.from_dict(_recurrence_rule)
+        _recurrence_rule = d.get("recurrenceRule", UNSET)
+        recurrence_rule: RecurrenceRuleInput | Unset = (
+            UNSET if _recurrence_rule is UNSET else RecurrenceRuleInput.from_dict(_recurrence_rule)
+        )
 
-        _personal_settings = d.pop("personalSettings", UNSET)
-        personal_settings: PersonalSettings | Unset
-        if isinstance(_personal_settings, Unset):
-            personal_settings = UNSET
-        else:
-            personal_settings = PersonalSettings.from_dict(_personal_settings)
+        _personal_settings = d.get("personalSettings", UNSET)
+        personal_settings: PersonalSettings | Unset = (
+            UNSET if _personal_settings is UNSET else PersonalSettings.from_dict(_personal_settings)
+        )
 
         _instance = cls(
-            subject=subject,
-            started_at=started_at,
-            ended_at=ended_at,
-            users=users,
-            body=body,
-            whole_day_flag=whole_day_flag,
-            location=location,
-            recurrence_rule=recurrence_rule,
-            personal_settings=personal_settings,
+            subject,
+            started_at,
+            ended_at,
+            users,
+            body,
+            whole_day_flag,
+            location,
+            recurrence_rule,
+            personal_settings,
         )
 
         return _instance
+
+
+from ..models.body_input import BodyInput  # noqa: E402
+from ..models.event_users_input import EventUsersInput  # noqa: E402
+from ..models.personal_settings import PersonalSettings  # noqa: E402
+from ..models.recurrence_rule_input import RecurrenceRuleInput  # noqa: E402

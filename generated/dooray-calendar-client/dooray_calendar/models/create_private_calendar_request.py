@@ -1,17 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
+from typing import Any, ClassVar, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.create_private_calendar_request_me import CreatePrivateCalendarRequestMe
-    from ..models.distribution_list_grant import DistributionListGrant
-    from ..models.member_grant import MemberGrant
-
 
 T = TypeVar("T", bound="CreatePrivateCalendarRequest")
 
@@ -38,10 +32,9 @@ class CreatePrivateCalendarRequest:
         "calendarMemberList": "calendar_member_list",
         "me": "me",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.member_grant import MemberGrant  # noqa: PLC0415
-
         name = self.name
 
         type_ = self.type_
@@ -79,18 +72,14 @@ class CreatePrivateCalendarRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_private_calendar_request_me import CreatePrivateCalendarRequestMe  # noqa: PLC0415
-        from ..models.distribution_list_grant import DistributionListGrant  # noqa: PLC0415
-        from ..models.member_grant import MemberGrant  # noqa: PLC0415
+        d = src_dict
+        name = d["name"]
 
-        d = dict(src_dict)
-        name = d.pop("name")
-
-        type_ = cast(Literal["private"], d.pop("type"))
+        type_ = cast(Literal["private"], d["type"])
         if type_ != "private":
             raise ValueError(f"type must match const 'private', got '{type_}'")
 
-        _calendar_member_list = d.pop("calendarMemberList", UNSET)
+        _calendar_member_list = d.get("calendarMemberList", UNSET)
         calendar_member_list: list[DistributionListGrant | MemberGrant] | Unset = UNSET
         if _calendar_member_list is not UNSET:
             calendar_member_list = []
@@ -115,18 +104,21 @@ class CreatePrivateCalendarRequest:
 
                 calendar_member_list.append(calendar_member_list_item)
 
-        _me = d.pop("me", UNSET)
-        me: CreatePrivateCalendarRequestMe | Unset
-        if isinstance(_me, Unset):
-            me = UNSET
-        else:
-            me = CreatePrivateCalendarRequestMe.from_dict(_me)
+        _me = d.get("me", UNSET)
+        me: CreatePrivateCalendarRequestMe | Unset = (
+            UNSET if _me is UNSET else CreatePrivateCalendarRequestMe.from_dict(_me)
+        )
 
         _instance = cls(
-            name=name,
-            type_=type_,
-            calendar_member_list=calendar_member_list,
-            me=me,
+            name,
+            type_,
+            calendar_member_list,
+            me,
         )
 
         return _instance
+
+
+from ..models.create_private_calendar_request_me import CreatePrivateCalendarRequestMe  # noqa: E402
+from ..models.distribution_list_grant import DistributionListGrant  # noqa: E402
+from ..models.member_grant import MemberGrant  # noqa: E402

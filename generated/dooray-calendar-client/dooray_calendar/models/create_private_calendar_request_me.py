@@ -1,15 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.calendar_notification import CalendarNotification
-
 
 T = TypeVar("T", bound="CreatePrivateCalendarRequestMe")
 
@@ -31,6 +27,7 @@ class CreatePrivateCalendarRequestMe:
         "color": "color",
         "notification": "notification",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         color = self.color
@@ -51,21 +48,20 @@ class CreatePrivateCalendarRequestMe:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calendar_notification import CalendarNotification  # noqa: PLC0415
+        d = src_dict
+        color = d.get("color", UNSET)
 
-        d = dict(src_dict)
-        color = d.pop("color", UNSET)
-
-        _notification = d.pop("notification", UNSET)
-        notification: CalendarNotification | Unset
-        if isinstance(_notification, Unset):
-            notification = UNSET
-        else:
-            notification = CalendarNotification.from_dict(_notification)
+        _notification = d.get("notification", UNSET)
+        notification: CalendarNotification | Unset = (
+            UNSET if _notification is UNSET else CalendarNotification.from_dict(_notification)
+        )
 
         _instance = cls(
-            color=color,
-            notification=notification,
+            color,
+            notification,
         )
 
         return _instance
+
+
+from ..models.calendar_notification import CalendarNotification  # noqa: E402

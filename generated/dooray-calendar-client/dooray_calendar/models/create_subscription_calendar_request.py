@@ -1,15 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
+from typing import Any, ClassVar, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.create_subscription_calendar_request_me import CreateSubscriptionCalendarRequestMe
-
 
 T = TypeVar("T", bound="CreateSubscriptionCalendarRequest")
 
@@ -35,6 +31,7 @@ class CreateSubscriptionCalendarRequest:
         "calendarUrl": "calendar_url",
         "me": "me",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -63,29 +60,28 @@ class CreateSubscriptionCalendarRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_subscription_calendar_request_me import CreateSubscriptionCalendarRequestMe  # noqa: PLC0415
+        d = src_dict
+        name = d["name"]
 
-        d = dict(src_dict)
-        name = d.pop("name")
-
-        type_ = cast(Literal["subscription"], d.pop("type"))
+        type_ = cast(Literal["subscription"], d["type"])
         if type_ != "subscription":
             raise ValueError(f"type must match const 'subscription', got '{type_}'")
 
-        calendar_url = d.pop("calendarUrl")
+        calendar_url = d["calendarUrl"]
 
-        _me = d.pop("me", UNSET)
-        me: CreateSubscriptionCalendarRequestMe | Unset
-        if isinstance(_me, Unset):
-            me = UNSET
-        else:
-            me = CreateSubscriptionCalendarRequestMe.from_dict(_me)
+        _me = d.get("me", UNSET)
+        me: CreateSubscriptionCalendarRequestMe | Unset = (
+            UNSET if _me is UNSET else CreateSubscriptionCalendarRequestMe.from_dict(_me)
+        )
 
         _instance = cls(
-            name=name,
-            type_=type_,
-            calendar_url=calendar_url,
-            me=me,
+            name,
+            type_,
+            calendar_url,
+            me,
         )
 
         return _instance
+
+
+from ..models.create_subscription_calendar_request_me import CreateSubscriptionCalendarRequestMe  # noqa: E402

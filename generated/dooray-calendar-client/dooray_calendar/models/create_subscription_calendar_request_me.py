@@ -23,6 +23,7 @@ class CreateSubscriptionCalendarRequestMe:
     _calspec_json_names: ClassVar[dict[str, str]] = {
         "color": "color",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         color = self.color
@@ -37,11 +38,11 @@ class CreateSubscriptionCalendarRequestMe:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        color = d.pop("color", UNSET)
+        d = src_dict
+        color = d.get("color", UNSET)
 
         _instance = cls(
-            color=color,
+            color,
         )
 
         return _instance

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.created_response_result import CreatedResponseResult
-    from ..models.response_header import ResponseHeader
-
 
 T = TypeVar("T", bound="CreatedResponse")
 
@@ -34,6 +29,7 @@ class CreatedResponse:
         "header": "header",
         "result": "result",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         header = self.header.to_dict()
@@ -56,25 +52,20 @@ class CreatedResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.created_response_result import CreatedResponseResult  # noqa: PLC0415
-        from ..models.response_header import ResponseHeader  # noqa: PLC0415
+        d = src_dict
+        header = ResponseHeader.from_dict(d["header"])
 
-        d = dict(src_dict)
-        header = ResponseHeader.from_dict(d.pop("header"))
-
-        _result = d.pop("result", UNSET)
-        result: CreatedResponseResult | Unset
-        if isinstance(_result, Unset):
-            result = UNSET
-        else:
-            result = CreatedResponseResult.from_dict(_result)
+        _result = d.get("result", UNSET)
+        result: CreatedResponseResult | Unset = UNSET if _result is UNSET else CreatedResponseResult.from_dict(_result)
 
         _instance = cls(
-            header=header,
-            result=result,
+            header,
+            result,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -92,3 +83,7 @@ class CreatedResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.created_response_result import CreatedResponseResult  # noqa: E402
+from ..models.response_header import ResponseHeader  # noqa: E402

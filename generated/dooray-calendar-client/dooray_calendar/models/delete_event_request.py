@@ -23,6 +23,7 @@ class DeleteEventRequest:
     _calspec_json_names: ClassVar[dict[str, str]] = {
         "deleteType": "delete_type",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         delete_type: str | Unset = UNSET
@@ -39,16 +40,14 @@ class DeleteEventRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _delete_type = d.pop("deleteType", UNSET)
-        delete_type: DeleteEventRequestDeleteType | Unset
-        if isinstance(_delete_type, Unset):
-            delete_type = UNSET
-        else:
-            delete_type = DeleteEventRequestDeleteType.from_wire(_delete_type)
+        d = src_dict
+        _delete_type = d.get("deleteType", UNSET)
+        delete_type: DeleteEventRequestDeleteType | Unset = (
+            UNSET if _delete_type is UNSET else DeleteEventRequestDeleteType.from_wire(_delete_type)
+        )
 
         _instance = cls(
-            delete_type=delete_type,
+            delete_type,
         )
 
         return _instance

@@ -1,15 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
+from typing import Any, ClassVar, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..models.input_role import InputRole
-
-if TYPE_CHECKING:
-    from ..models.distribution_list_grant_distribution_list import DistributionListGrantDistributionList
-
 
 T = TypeVar("T", bound="DistributionListGrant")
 
@@ -33,6 +29,7 @@ class DistributionListGrant:
         "distributionList": "distribution_list",
         "role": "role",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -55,21 +52,22 @@ class DistributionListGrant:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.distribution_list_grant_distribution_list import DistributionListGrantDistributionList  # noqa: PLC0415
-
-        d = dict(src_dict)
-        type_ = cast(Literal["distributionList"], d.pop("type"))
+        d = src_dict
+        type_ = cast(Literal["distributionList"], d["type"])
         if type_ != "distributionList":
             raise ValueError(f"type must match const 'distributionList', got '{type_}'")
 
-        distribution_list = DistributionListGrantDistributionList.from_dict(d.pop("distributionList"))
+        distribution_list = DistributionListGrantDistributionList.from_dict(d["distributionList"])
 
-        role = InputRole.from_wire(d.pop("role"))
+        role = InputRole.from_wire(d["role"])
 
         _instance = cls(
-            type_=type_,
-            distribution_list=distribution_list,
-            role=role,
+            type_,
+            distribution_list,
+            role,
         )
 
         return _instance
+
+
+from ..models.distribution_list_grant_distribution_list import DistributionListGrantDistributionList  # noqa: E402

@@ -20,6 +20,7 @@ class DistributionListGrantDistributionList:
     _calspec_json_names: ClassVar[dict[str, str]] = {
         "emailAddress": "email_address",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         email_address = self.email_address
@@ -36,11 +37,11 @@ class DistributionListGrantDistributionList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        email_address = d.pop("emailAddress")
+        d = src_dict
+        email_address = d["emailAddress"]
 
         _instance = cls(
-            email_address=email_address,
+            email_address,
         )
 
         return _instance

@@ -1,13 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
+from typing import Any, ClassVar, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
-
-if TYPE_CHECKING:
-    from ..models.email_invitee_email_user import EmailInviteeEmailUser
-
 
 T = TypeVar("T", bound="EmailInvitee")
 
@@ -27,6 +23,7 @@ class EmailInvitee:
         "type": "type_",
         "emailUser": "email_user",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -46,18 +43,19 @@ class EmailInvitee:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.email_invitee_email_user import EmailInviteeEmailUser  # noqa: PLC0415
-
-        d = dict(src_dict)
-        type_ = cast(Literal["emailUser"], d.pop("type"))
+        d = src_dict
+        type_ = cast(Literal["emailUser"], d["type"])
         if type_ != "emailUser":
             raise ValueError(f"type must match const 'emailUser', got '{type_}'")
 
-        email_user = EmailInviteeEmailUser.from_dict(d.pop("emailUser"))
+        email_user = EmailInviteeEmailUser.from_dict(d["emailUser"])
 
         _instance = cls(
-            type_=type_,
-            email_user=email_user,
+            type_,
+            email_user,
         )
 
         return _instance
+
+
+from ..models.email_invitee_email_user import EmailInviteeEmailUser  # noqa: E402

@@ -25,6 +25,7 @@ class EmailInviteeEmailUser:
         "emailAddress": "email_address",
         "name": "name",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         email_address = self.email_address
@@ -45,14 +46,14 @@ class EmailInviteeEmailUser:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        email_address = d.pop("emailAddress")
+        d = src_dict
+        email_address = d["emailAddress"]
 
-        name = d.pop("name", UNSET)
+        name = d.get("name", UNSET)
 
         _instance = cls(
-            email_address=email_address,
-            name=name,
+            email_address,
+            name,
         )
 
         return _instance

@@ -27,6 +27,7 @@ class EmailUser:
         "emailAddress": "email_address",
         "name": "name",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         email_address = self.email_address
@@ -45,17 +46,19 @@ class EmailUser:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        email_address = d.pop("emailAddress", UNSET)
+        d = src_dict
+        email_address = d.get("emailAddress", UNSET)
 
-        name = d.pop("name", UNSET)
+        name = d.get("name", UNSET)
 
         _instance = cls(
-            email_address=email_address,
-            name=name,
+            email_address,
+            name,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.response_header import ResponseHeader
-
 
 T = TypeVar("T", bound="ErrorResponse")
 
@@ -33,6 +29,7 @@ class ErrorResponse:
         "header": "header",
         "result": "result",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         header = self.header.to_dict()
@@ -53,19 +50,19 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_header import ResponseHeader  # noqa: PLC0415
+        d = src_dict
+        header = ResponseHeader.from_dict(d["header"])
 
-        d = dict(src_dict)
-        header = ResponseHeader.from_dict(d.pop("header"))
-
-        result = d.pop("result", UNSET)
+        result = d.get("result", UNSET)
 
         _instance = cls(
-            header=header,
-            result=result,
+            header,
+            result,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -83,3 +80,6 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.response_header import ResponseHeader  # noqa: E402

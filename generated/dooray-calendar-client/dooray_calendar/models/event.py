@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,17 +11,6 @@ from .. import types as _calspec_types
 from ..models.event_category import EventCategory
 from ..models.recurrence_type import RecurrenceType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.body import Body
-    from ..models.conferencing import Conferencing
-    from ..models.event_file import EventFile
-    from ..models.event_me import EventMe
-    from ..models.event_tenant import EventTenant
-    from ..models.event_users import EventUsers
-    from ..models.named_ref import NamedRef
-    from ..models.recurrence_rule import RecurrenceRule
-
 
 T = TypeVar("T", bound="Event")
 
@@ -117,10 +106,9 @@ class Event:
         "recurrenceRule": "recurrence_rule",
         "conferencing": "conferencing",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.event_users import EventUsers  # noqa: PLC0415
-
         id = self.id
 
         master_schedule_id = self.master_schedule_id
@@ -302,33 +290,16 @@ class Event:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.body import Body  # noqa: PLC0415
-        from ..models.conferencing import Conferencing  # noqa: PLC0415
-        from ..models.event_file import EventFile  # noqa: PLC0415
-        from ..models.event_me import EventMe  # noqa: PLC0415
-        from ..models.event_tenant import EventTenant  # noqa: PLC0415
-        from ..models.event_users import EventUsers  # noqa: PLC0415
-        from ..models.named_ref import NamedRef  # noqa: PLC0415
-        from ..models.recurrence_rule import RecurrenceRule  # noqa: PLC0415
+        d = src_dict
+        id = d["id"]
 
-        d = dict(src_dict)
-        id = d.pop("id")
+        master_schedule_id = d.get("masterScheduleId", UNSET)
 
-        master_schedule_id = d.pop("masterScheduleId", UNSET)
+        _calendar = d.get("calendar", UNSET)
+        calendar: NamedRef | Unset = UNSET if _calendar is UNSET else NamedRef.from_dict(_calendar)
 
-        _calendar = d.pop("calendar", UNSET)
-        calendar: NamedRef | Unset
-        if isinstance(_calendar, Unset):
-            calendar = UNSET
-        else:
-            calendar = NamedRef.from_dict(_calendar)
-
-        _project = d.pop("project", UNSET)
-        project: NamedRef | Unset
-        if isinstance(_project, Unset):
-            project = UNSET
-        else:
-            project = NamedRef.from_dict(_project)
+        _project = d.get("project", UNSET)
+        project: NamedRef | Unset = UNSET if _project is UNSET else NamedRef.from_dict(_project)
 
         def _parse_recurrence_id(data: object) -> None | str | Unset:
             if data is None:
@@ -337,7 +308,7 @@ class Event:
                 return data
             return cast(None | str | Unset, data)
 
-        recurrence_id = _parse_recurrence_id(d.pop("recurrenceId", UNSET))
+        recurrence_id = _parse_recurrence_id(d.get("recurrenceId", UNSET))
 
         def _parse_started_at(data: object) -> datetime.date | datetime.datetime | None | Unset:
             if data is None:
@@ -362,7 +333,7 @@ class Event:
                 pass
             return cast(datetime.date | datetime.datetime | None | Unset, data)
 
-        started_at = _parse_started_at(d.pop("startedAt", UNSET))
+        started_at = _parse_started_at(d.get("startedAt", UNSET))
 
         def _parse_ended_at(data: object) -> datetime.date | datetime.datetime | None | Unset:
             if data is None:
@@ -387,7 +358,7 @@ class Event:
                 pass
             return cast(datetime.date | datetime.datetime | None | Unset, data)
 
-        ended_at = _parse_ended_at(d.pop("endedAt", UNSET))
+        ended_at = _parse_ended_at(d.get("endedAt", UNSET))
 
         def _parse_due_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -404,7 +375,7 @@ class Event:
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        due_date = _parse_due_date(d.pop("dueDate", UNSET))
+        due_date = _parse_due_date(d.get("dueDate", UNSET))
 
         def _parse_due_date_class(data: object) -> None | str | Unset:
             if data is None:
@@ -413,7 +384,7 @@ class Event:
                 return data
             return cast(None | str | Unset, data)
 
-        due_date_class = _parse_due_date_class(d.pop("dueDateClass", UNSET))
+        due_date_class = _parse_due_date_class(d.get("dueDateClass", UNSET))
 
         def _parse_location(data: object) -> None | str | Unset:
             if data is None:
@@ -422,16 +393,12 @@ class Event:
                 return data
             return cast(None | str | Unset, data)
 
-        location = _parse_location(d.pop("location", UNSET))
+        location = _parse_location(d.get("location", UNSET))
 
-        subject = d.pop("subject", UNSET)
+        subject = d.get("subject", UNSET)
 
-        _body = d.pop("body", UNSET)
-        body: Body | Unset
-        if isinstance(_body, Unset):
-            body = UNSET
-        else:
-            body = Body.from_dict(_body)
+        _body = d.get("body", UNSET)
+        body: Body | Unset = UNSET if _body is UNSET else Body.from_dict(_body)
 
         def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -448,7 +415,7 @@ class Event:
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        created_at = _parse_created_at(d.pop("createdAt", UNSET))
+        created_at = _parse_created_at(d.get("createdAt", UNSET))
 
         def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -465,16 +432,12 @@ class Event:
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        updated_at = _parse_updated_at(d.pop("updatedAt", UNSET))
+        updated_at = _parse_updated_at(d.get("updatedAt", UNSET))
 
-        _category = d.pop("category", UNSET)
-        category: EventCategory | Unset
-        if isinstance(_category, Unset):
-            category = UNSET
-        else:
-            category = EventCategory.from_wire(_category)
+        _category = d.get("category", UNSET)
+        category: EventCategory | Unset = UNSET if _category is UNSET else EventCategory.from_wire(_category)
 
-        whole_day_flag = d.pop("wholeDayFlag", UNSET)
+        whole_day_flag = d.get("wholeDayFlag", UNSET)
 
         def _parse_users(data: object) -> EventUsers | None | Unset:
             if data is None:
@@ -491,16 +454,12 @@ class Event:
                 pass
             return cast(EventUsers | None | Unset, data)
 
-        users = _parse_users(d.pop("users", UNSET))
+        users = _parse_users(d.get("users", UNSET))
 
-        _me = d.pop("me", UNSET)
-        me: EventMe | Unset
-        if isinstance(_me, Unset):
-            me = UNSET
-        else:
-            me = EventMe.from_dict(_me)
+        _me = d.get("me", UNSET)
+        me: EventMe | Unset = UNSET if _me is UNSET else EventMe.from_dict(_me)
 
-        _files = d.pop("files", UNSET)
+        _files = d.get("files", UNSET)
         files: list[EventFile] | Unset = UNSET
         if _files is not UNSET:
             files = []
@@ -509,64 +468,54 @@ class Event:
 
                 files.append(files_item)
 
-        _tenant = d.pop("tenant", UNSET)
-        tenant: EventTenant | Unset
-        if isinstance(_tenant, Unset):
-            tenant = UNSET
-        else:
-            tenant = EventTenant.from_dict(_tenant)
+        _tenant = d.get("tenant", UNSET)
+        tenant: EventTenant | Unset = UNSET if _tenant is UNSET else EventTenant.from_dict(_tenant)
 
-        uid = d.pop("uid", UNSET)
+        uid = d.get("uid", UNSET)
 
-        _recurrence_type = d.pop("recurrenceType", UNSET)
-        recurrence_type: RecurrenceType | Unset
-        if isinstance(_recurrence_type, Unset):
-            recurrence_type = UNSET
-        else:
-            recurrence_type = RecurrenceType.from_wire(_recurrence_type)
-
-        _recurrence_rule = d.pop("recurrenceRule", UNSET)
-        recurrence_rule: RecurrenceRule | Unset
-        if isinstance(_recurrence_rule, Unset):
-            recurrence_rule = UNSET
-        else:
-            recurrence_rule = RecurrenceRule.from_dict(_recurrence_rule)
-
-        _conferencing = d.pop("conferencing", UNSET)
-        conferencing: Conferencing | Unset
-        if isinstance(_conferencing, Unset):
-            conferencing = UNSET
-        else:
-            conferencing = Conferencing.from_dict(_conferencing)
-
-        _instance = cls(
-            id=id,
-            master_schedule_id=master_schedule_id,
-            calendar=calendar,
-            project=project,
-            recurrence_id=recurrence_id,
-            started_at=started_at,
-            ended_at=ended_at,
-            due_date=due_date,
-            due_date_class=due_date_class,
-            location=location,
-            subject=subject,
-            body=body,
-            created_at=created_at,
-            updated_at=updated_at,
-            category=category,
-            whole_day_flag=whole_day_flag,
-            users=users,
-            me=me,
-            files=files,
-            tenant=tenant,
-            uid=uid,
-            recurrence_type=recurrence_type,
-            recurrence_rule=recurrence_rule,
-            conferencing=conferencing,
+        _recurrence_type = d.get("recurrenceType", UNSET)
+        recurrence_type: RecurrenceType | Unset = (
+            UNSET if _recurrence_type is UNSET else RecurrenceType.from_wire(_recurrence_type)
         )
 
-        _instance.additional_properties = d
+        _recurrence_rule = d.get("recurrenceRule", UNSET)
+        recurrence_rule: RecurrenceRule | Unset = (
+            UNSET if _recurrence_rule is UNSET else RecurrenceRule.from_dict(_recurrence_rule)
+        )
+
+        _conferencing = d.get("conferencing", UNSET)
+        conferencing: Conferencing | Unset = UNSET if _conferencing is UNSET else Conferencing.from_dict(_conferencing)
+
+        _instance = cls(
+            id,
+            master_schedule_id,
+            calendar,
+            project,
+            recurrence_id,
+            started_at,
+            ended_at,
+            due_date,
+            due_date_class,
+            location,
+            subject,
+            body,
+            created_at,
+            updated_at,
+            category,
+            whole_day_flag,
+            users,
+            me,
+            files,
+            tenant,
+            uid,
+            recurrence_type,
+            recurrence_rule,
+            conferencing,
+        )
+
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -584,3 +533,13 @@ class Event:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.body import Body  # noqa: E402
+from ..models.conferencing import Conferencing  # noqa: E402
+from ..models.event_file import EventFile  # noqa: E402
+from ..models.event_me import EventMe  # noqa: E402
+from ..models.event_tenant import EventTenant  # noqa: E402
+from ..models.event_users import EventUsers  # noqa: E402
+from ..models.named_ref import NamedRef  # noqa: E402
+from ..models.recurrence_rule import RecurrenceRule  # noqa: E402

@@ -30,6 +30,7 @@ class EventFile:
         "name": "name",
         "size": "size",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -52,20 +53,22 @@ class EventFile:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        d = src_dict
+        id = d.get("id", UNSET)
 
-        name = d.pop("name", UNSET)
+        name = d.get("name", UNSET)
 
-        size = d.pop("size", UNSET)
+        size = d.get("size", UNSET)
 
         _instance = cls(
-            id=id,
-            name=name,
-            size=size,
+            id,
+            name,
+            size,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

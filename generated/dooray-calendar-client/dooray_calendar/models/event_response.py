@@ -1,15 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.event import Event
-    from ..models.response_header import ResponseHeader
-
 
 T = TypeVar("T", bound="EventResponse")
 
@@ -32,6 +27,7 @@ class EventResponse:
         "header": "header",
         "result": "result",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         header = self.header.to_dict()
@@ -51,20 +47,19 @@ class EventResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event import Event  # noqa: PLC0415
-        from ..models.response_header import ResponseHeader  # noqa: PLC0415
+        d = src_dict
+        header = ResponseHeader.from_dict(d["header"])
 
-        d = dict(src_dict)
-        header = ResponseHeader.from_dict(d.pop("header"))
-
-        result = Event.from_dict(d.pop("result"))
+        result = Event.from_dict(d["result"])
 
         _instance = cls(
-            header=header,
-            result=result,
+            header,
+            result,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -82,3 +77,7 @@ class EventResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.event import Event  # noqa: E402
+from ..models.response_header import ResponseHeader  # noqa: E402

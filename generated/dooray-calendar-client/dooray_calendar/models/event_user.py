@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,11 +9,6 @@ from attrs import field as _attrs_field
 from ..models.attendance_status import AttendanceStatus
 from ..models.event_user_type import EventUserType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.email_user import EmailUser
-    from ..models.member_ref import MemberRef
-
 
 T = TypeVar("T", bound="EventUser")
 
@@ -41,6 +36,7 @@ class EventUser:
         "emailUser": "email_user",
         "status": "status",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str | Unset = UNSET
@@ -75,46 +71,29 @@ class EventUser:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.email_user import EmailUser  # noqa: PLC0415
-        from ..models.member_ref import MemberRef  # noqa: PLC0415
+        d = src_dict
+        _type_ = d.get("type", UNSET)
+        type_: EventUserType | Unset = UNSET if _type_ is UNSET else EventUserType.from_wire(_type_)
 
-        d = dict(src_dict)
-        _type_ = d.pop("type", UNSET)
-        type_: EventUserType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = EventUserType.from_wire(_type_)
+        _member = d.get("member", UNSET)
+        member: MemberRef | Unset = UNSET if _member is UNSET else MemberRef.from_dict(_member)
 
-        _member = d.pop("member", UNSET)
-        member: MemberRef | Unset
-        if isinstance(_member, Unset):
-            member = UNSET
-        else:
-            member = MemberRef.from_dict(_member)
+        _email_user = d.get("emailUser", UNSET)
+        email_user: EmailUser | Unset = UNSET if _email_user is UNSET else EmailUser.from_dict(_email_user)
 
-        _email_user = d.pop("emailUser", UNSET)
-        email_user: EmailUser | Unset
-        if isinstance(_email_user, Unset):
-            email_user = UNSET
-        else:
-            email_user = EmailUser.from_dict(_email_user)
-
-        _status = d.pop("status", UNSET)
-        status: AttendanceStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = AttendanceStatus.from_wire(_status)
+        _status = d.get("status", UNSET)
+        status: AttendanceStatus | Unset = UNSET if _status is UNSET else AttendanceStatus.from_wire(_status)
 
         _instance = cls(
-            type_=type_,
-            member=member,
-            email_user=email_user,
-            status=status,
+            type_,
+            member,
+            email_user,
+            status,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -132,3 +111,7 @@ class EventUser:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.email_user import EmailUser  # noqa: E402
+from ..models.member_ref import MemberRef  # noqa: E402

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.event_user import EventUser
-
 
 T = TypeVar("T", bound="EventUsers")
 
@@ -35,6 +31,7 @@ class EventUsers:
         "to": "to",
         "cc": "cc",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         from_: dict[str, Any] | Unset = UNSET
@@ -69,17 +66,11 @@ class EventUsers:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event_user import EventUser  # noqa: PLC0415
+        d = src_dict
+        _from_ = d.get("from", UNSET)
+        from_: EventUser | Unset = UNSET if _from_ is UNSET else EventUser.from_dict(_from_)
 
-        d = dict(src_dict)
-        _from_ = d.pop("from", UNSET)
-        from_: EventUser | Unset
-        if isinstance(_from_, Unset):
-            from_ = UNSET
-        else:
-            from_ = EventUser.from_dict(_from_)
-
-        _to = d.pop("to", UNSET)
+        _to = d.get("to", UNSET)
         to: list[EventUser] | Unset = UNSET
         if _to is not UNSET:
             to = []
@@ -88,7 +79,7 @@ class EventUsers:
 
                 to.append(to_item)
 
-        _cc = d.pop("cc", UNSET)
+        _cc = d.get("cc", UNSET)
         cc: list[EventUser] | Unset = UNSET
         if _cc is not UNSET:
             cc = []
@@ -98,12 +89,14 @@ class EventUsers:
                 cc.append(cc_item)
 
         _instance = cls(
-            from_=from_,
-            to=to,
-            cc=cc,
+            from_,
+            to,
+            cc,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -121,3 +114,6 @@ class EventUsers:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.event_user import EventUser  # noqa: E402

@@ -1,16 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.email_invitee import EmailInvitee
-    from ..models.member_invitee import MemberInvitee
-
 
 T = TypeVar("T", bound="EventUsersInput")
 
@@ -31,10 +26,9 @@ class EventUsersInput:
         "to": "to",
         "cc": "cc",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.member_invitee import MemberInvitee  # noqa: PLC0415
-
         to: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.to, Unset):
             to = []
@@ -71,11 +65,8 @@ class EventUsersInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.email_invitee import EmailInvitee  # noqa: PLC0415
-        from ..models.member_invitee import MemberInvitee  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _to = d.pop("to", UNSET)
+        d = src_dict
+        _to = d.get("to", UNSET)
         to: list[EmailInvitee | MemberInvitee] | Unset = UNSET
         if _to is not UNSET:
             to = []
@@ -100,7 +91,7 @@ class EventUsersInput:
 
                 to.append(to_item)
 
-        _cc = d.pop("cc", UNSET)
+        _cc = d.get("cc", UNSET)
         cc: list[EmailInvitee | MemberInvitee] | Unset = UNSET
         if _cc is not UNSET:
             cc = []
@@ -126,8 +117,12 @@ class EventUsersInput:
                 cc.append(cc_item)
 
         _instance = cls(
-            to=to,
-            cc=cc,
+            to,
+            cc,
         )
 
         return _instance
+
+
+from ..models.email_invitee import EmailInvitee  # noqa: E402
+from ..models.member_invitee import MemberInvitee  # noqa: E402

@@ -1,15 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
+from typing import Any, ClassVar, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..models.input_role import InputRole
-
-if TYPE_CHECKING:
-    from ..models.member_grant_member import MemberGrantMember
-
 
 T = TypeVar("T", bound="MemberGrant")
 
@@ -33,6 +29,7 @@ class MemberGrant:
         "member": "member",
         "role": "role",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -55,21 +52,22 @@ class MemberGrant:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.member_grant_member import MemberGrantMember  # noqa: PLC0415
-
-        d = dict(src_dict)
-        type_ = cast(Literal["member"], d.pop("type"))
+        d = src_dict
+        type_ = cast(Literal["member"], d["type"])
         if type_ != "member":
             raise ValueError(f"type must match const 'member', got '{type_}'")
 
-        member = MemberGrantMember.from_dict(d.pop("member"))
+        member = MemberGrantMember.from_dict(d["member"])
 
-        role = InputRole.from_wire(d.pop("role"))
+        role = InputRole.from_wire(d["role"])
 
         _instance = cls(
-            type_=type_,
-            member=member,
-            role=role,
+            type_,
+            member,
+            role,
         )
 
         return _instance
+
+
+from ..models.member_grant_member import MemberGrantMember  # noqa: E402

@@ -1,13 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, cast
+from typing import Any, ClassVar, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
-
-if TYPE_CHECKING:
-    from ..models.member_invitee_member import MemberInviteeMember
-
 
 T = TypeVar("T", bound="MemberInvitee")
 
@@ -27,6 +23,7 @@ class MemberInvitee:
         "type": "type_",
         "member": "member",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -46,18 +43,19 @@ class MemberInvitee:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.member_invitee_member import MemberInviteeMember  # noqa: PLC0415
-
-        d = dict(src_dict)
-        type_ = cast(Literal["member"], d.pop("type"))
+        d = src_dict
+        type_ = cast(Literal["member"], d["type"])
         if type_ != "member":
             raise ValueError(f"type must match const 'member', got '{type_}'")
 
-        member = MemberInviteeMember.from_dict(d.pop("member"))
+        member = MemberInviteeMember.from_dict(d["member"])
 
         _instance = cls(
-            type_=type_,
-            member=member,
+            type_,
+            member,
         )
 
         return _instance
+
+
+from ..models.member_invitee_member import MemberInviteeMember  # noqa: E402

@@ -20,6 +20,7 @@ class MemberInviteeMember:
     _calspec_json_names: ClassVar[dict[str, str]] = {
         "organizationMemberId": "organization_member_id",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         organization_member_id = self.organization_member_id
@@ -36,11 +37,11 @@ class MemberInviteeMember:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        organization_member_id = d.pop("organizationMemberId")
+        d = src_dict
+        organization_member_id = d["organizationMemberId"]
 
         _instance = cls(
-            organization_member_id=organization_member_id,
+            organization_member_id,
         )
 
         return _instance

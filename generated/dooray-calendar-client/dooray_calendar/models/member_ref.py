@@ -31,6 +31,7 @@ class MemberRef:
         "name": "name",
         "emailAddress": "email_address",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         organization_member_id = self.organization_member_id
@@ -53,20 +54,22 @@ class MemberRef:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        organization_member_id = d.pop("organizationMemberId", UNSET)
+        d = src_dict
+        organization_member_id = d.get("organizationMemberId", UNSET)
 
-        name = d.pop("name", UNSET)
+        name = d.get("name", UNSET)
 
-        email_address = d.pop("emailAddress", UNSET)
+        email_address = d.get("emailAddress", UNSET)
 
         _instance = cls(
-            organization_member_id=organization_member_id,
-            name=name,
-            email_address=email_address,
+            organization_member_id,
+            name,
+            email_address,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

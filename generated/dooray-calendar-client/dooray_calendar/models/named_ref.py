@@ -27,6 +27,7 @@ class NamedRef:
         "id": "id",
         "name": "name",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -47,17 +48,19 @@ class NamedRef:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        d = src_dict
+        id = d["id"]
 
-        name = d.pop("name", UNSET)
+        name = d.get("name", UNSET)
 
         _instance = cls(
-            id=id,
-            name=name,
+            id,
+            name,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

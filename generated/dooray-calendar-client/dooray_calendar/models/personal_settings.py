@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..models.personal_settings_class import PersonalSettingsClass
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.personal_settings_alarms_item import PersonalSettingsAlarmsItem
-
 
 T = TypeVar("T", bound="PersonalSettings")
 
@@ -34,6 +30,7 @@ class PersonalSettings:
         "busy": "busy",
         "class": "class_",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         alarms: list[dict[str, Any]] | Unset = UNSET
@@ -63,10 +60,8 @@ class PersonalSettings:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.personal_settings_alarms_item import PersonalSettingsAlarmsItem  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _alarms = d.pop("alarms", UNSET)
+        d = src_dict
+        _alarms = d.get("alarms", UNSET)
         alarms: list[PersonalSettingsAlarmsItem] | Unset = UNSET
         if _alarms is not UNSET:
             alarms = []
@@ -75,19 +70,18 @@ class PersonalSettings:
 
                 alarms.append(alarms_item)
 
-        busy = d.pop("busy", UNSET)
+        busy = d.get("busy", UNSET)
 
-        _class_ = d.pop("class", UNSET)
-        class_: PersonalSettingsClass | Unset
-        if isinstance(_class_, Unset):
-            class_ = UNSET
-        else:
-            class_ = PersonalSettingsClass.from_wire(_class_)
+        _class_ = d.get("class", UNSET)
+        class_: PersonalSettingsClass | Unset = UNSET if _class_ is UNSET else PersonalSettingsClass.from_wire(_class_)
 
         _instance = cls(
-            alarms=alarms,
-            busy=busy,
-            class_=class_,
+            alarms,
+            busy,
+            class_,
         )
 
         return _instance
+
+
+from ..models.personal_settings_alarms_item import PersonalSettingsAlarmsItem  # noqa: E402

@@ -25,6 +25,7 @@ class PersonalSettingsAlarmsItem:
         "action": "action",
         "trigger": "trigger",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         action = self.action.value
@@ -44,14 +45,14 @@ class PersonalSettingsAlarmsItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        action = PersonalSettingsAlarmsItemAction.from_wire(d.pop("action"))
+        d = src_dict
+        action = PersonalSettingsAlarmsItemAction.from_wire(d["action"])
 
-        trigger = d.pop("trigger")
+        trigger = d["trigger"]
 
         _instance = cls(
-            action=action,
-            trigger=trigger,
+            action,
+            trigger,
         )
 
         return _instance

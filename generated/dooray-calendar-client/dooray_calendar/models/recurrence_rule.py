@@ -44,6 +44,7 @@ class RecurrenceRule:
         "bymonth": "bymonth",
         "bymonthday": "bymonthday",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         frequency: str | Unset = UNSET
@@ -86,15 +87,13 @@ class RecurrenceRule:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _frequency = d.pop("frequency", UNSET)
-        frequency: RecurrenceRuleFrequency | Unset
-        if isinstance(_frequency, Unset):
-            frequency = UNSET
-        else:
-            frequency = RecurrenceRuleFrequency.from_wire(_frequency)
+        d = src_dict
+        _frequency = d.get("frequency", UNSET)
+        frequency: RecurrenceRuleFrequency | Unset = (
+            UNSET if _frequency is UNSET else RecurrenceRuleFrequency.from_wire(_frequency)
+        )
 
-        interval = d.pop("interval", UNSET)
+        interval = d.get("interval", UNSET)
 
         def _parse_until(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -111,24 +110,26 @@ class RecurrenceRule:
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        until = _parse_until(d.pop("until", UNSET))
+        until = _parse_until(d.get("until", UNSET))
 
-        byday = d.pop("byday", UNSET)
+        byday = d.get("byday", UNSET)
 
-        bymonth = d.pop("bymonth", UNSET)
+        bymonth = d.get("bymonth", UNSET)
 
-        bymonthday = d.pop("bymonthday", UNSET)
+        bymonthday = d.get("bymonthday", UNSET)
 
         _instance = cls(
-            frequency=frequency,
-            interval=interval,
-            until=until,
-            byday=byday,
-            bymonth=bymonth,
-            bymonthday=bymonthday,
+            frequency,
+            interval,
+            until,
+            byday,
+            bymonth,
+            bymonthday,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

@@ -48,6 +48,7 @@ class RecurrenceRuleInput:
         "bymonthday": "bymonthday",
         "timezoneName": "timezone_name",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         frequency = self.frequency.value
@@ -90,34 +91,30 @@ class RecurrenceRuleInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        frequency = RecurrenceRuleInputFrequency.from_wire(d.pop("frequency"))
+        d = src_dict
+        frequency = RecurrenceRuleInputFrequency.from_wire(d["frequency"])
 
-        interval = d.pop("interval", UNSET)
+        interval = d.get("interval", UNSET)
 
-        _until = d.pop("until", UNSET)
-        until: datetime.datetime | Unset
-        if isinstance(_until, Unset):
-            until = UNSET
-        else:
-            until = _calspec_types.parse_datetime(_until)
+        _until = d.get("until", UNSET)
+        until: datetime.datetime | Unset = UNSET if _until is UNSET else _calspec_types.parse_datetime(_until)
 
-        byday = d.pop("byday", UNSET)
+        byday = d.get("byday", UNSET)
 
-        bymonth = d.pop("bymonth", UNSET)
+        bymonth = d.get("bymonth", UNSET)
 
-        bymonthday = d.pop("bymonthday", UNSET)
+        bymonthday = d.get("bymonthday", UNSET)
 
-        timezone_name = d.pop("timezoneName", UNSET)
+        timezone_name = d.get("timezoneName", UNSET)
 
         _instance = cls(
-            frequency=frequency,
-            interval=interval,
-            until=until,
-            byday=byday,
-            bymonth=bymonth,
-            bymonthday=bymonthday,
-            timezone_name=timezone_name,
+            frequency,
+            interval,
+            until,
+            byday,
+            bymonth,
+            bymonthday,
+            timezone_name,
         )
 
         return _instance

@@ -1,5 +1,5 @@
 from enum import StrEnum
-from typing import Self
+from typing import Any
 
 
 class RecurrenceType(StrEnum):
@@ -11,12 +11,16 @@ class RecurrenceType(StrEnum):
         return str(self.value)
 
     @classmethod
-    def from_wire(cls, value: str) -> Self:
+    def from_wire(cls, value: str) -> "RecurrenceType":
         """Parse a value received from the server without failing on values the spec does not list.
 
         An unknown value becomes a pseudo-member named ``UNKNOWN`` whose ``value`` is the original
         string, so it is sent back unchanged. ``RecurrenceType(value)`` still raises for unknown values.
         """
+        try:
+            return _MEMBERS[value]
+        except (KeyError, TypeError):  # not listed; unhashable
+            pass
         try:
             return cls(value)
         except ValueError:
@@ -24,3 +28,8 @@ class RecurrenceType(StrEnum):
             member._name_ = "UNKNOWN"
             member._value_ = value
             return member
+
+
+# Value -> member: what RecurrenceType(value) looks up first, read without its overhead (every
+# enum of every answer goes through from_wire).
+_MEMBERS: dict[Any, RecurrenceType] = {member.value: member for member in RecurrenceType}

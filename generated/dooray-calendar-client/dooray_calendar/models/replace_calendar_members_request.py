@@ -1,14 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
-
-if TYPE_CHECKING:
-    from ..models.distribution_list_grant import DistributionListGrant
-    from ..models.member_grant import MemberGrant
-
 
 T = TypeVar("T", bound="ReplaceCalendarMembersRequest")
 
@@ -25,10 +20,9 @@ class ReplaceCalendarMembersRequest:
     _calspec_json_names: ClassVar[dict[str, str]] = {
         "calendarMemberList": "calendar_member_list",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.member_grant import MemberGrant  # noqa: PLC0415
-
         calendar_member_list = []
         for calendar_member_list_item_data in self.calendar_member_list:
             calendar_member_list_item: dict[str, Any]
@@ -51,12 +45,9 @@ class ReplaceCalendarMembersRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.distribution_list_grant import DistributionListGrant  # noqa: PLC0415
-        from ..models.member_grant import MemberGrant  # noqa: PLC0415
-
-        d = dict(src_dict)
+        d = src_dict
         calendar_member_list = []
-        _calendar_member_list = d.pop("calendarMemberList")
+        _calendar_member_list = d["calendarMemberList"]
         for calendar_member_list_item_data in _calendar_member_list:
 
             def _parse_calendar_member_list_item(data: object) -> DistributionListGrant | MemberGrant:
@@ -79,7 +70,11 @@ class ReplaceCalendarMembersRequest:
             calendar_member_list.append(calendar_member_list_item)
 
         _instance = cls(
-            calendar_member_list=calendar_member_list,
+            calendar_member_list,
         )
 
         return _instance
+
+
+from ..models.distribution_list_grant import DistributionListGrant  # noqa: E402
+from ..models.member_grant import MemberGrant  # noqa: E402

@@ -30,6 +30,7 @@ class ResponseHeader:
         "resultCode": "result_code",
         "resultMessage": "result_message",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         is_successful = self.is_successful
@@ -52,20 +53,22 @@ class ResponseHeader:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        is_successful = d.pop("isSuccessful")
+        d = src_dict
+        is_successful = d["isSuccessful"]
 
-        result_code = d.pop("resultCode")
+        result_code = d["resultCode"]
 
-        result_message = d.pop("resultMessage")
+        result_message = d["resultMessage"]
 
         _instance = cls(
-            is_successful=is_successful,
-            result_code=result_code,
-            result_message=result_message,
+            is_successful,
+            result_code,
+            result_message,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

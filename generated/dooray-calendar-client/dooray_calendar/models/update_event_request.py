@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,13 +10,6 @@ from attrs import field as _attrs_field
 from .. import times as _calspec_times
 from .. import types as _calspec_types
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.body_input import BodyInput
-    from ..models.event_users_input import EventUsersInput
-    from ..models.personal_settings import PersonalSettings
-    from ..models.recurrence_rule_input import RecurrenceRuleInput
-
 
 T = TypeVar("T", bound="UpdateEventRequest")
 
@@ -82,6 +75,7 @@ class UpdateEventRequest:
         "recurrenceRule": "recurrence_rule",
         "personalSettings": "personal_settings",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         users: dict[str, Any] | Unset = UNSET
@@ -148,27 +142,14 @@ class UpdateEventRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.body_input import BodyInput  # noqa: PLC0415
-        from ..models.event_users_input import EventUsersInput  # noqa: PLC0415
-        from ..models.personal_settings import PersonalSettings  # noqa: PLC0415
-        from ..models.recurrence_rule_input import RecurrenceRuleInput  # noqa: PLC0415
+        d = src_dict
+        _users = d.get("users", UNSET)
+        users: EventUsersInput | Unset = UNSET if _users is UNSET else EventUsersInput.from_dict(_users)
 
-        d = dict(src_dict)
-        _users = d.pop("users", UNSET)
-        users: EventUsersInput | Unset
-        if isinstance(_users, Unset):
-            users = UNSET
-        else:
-            users = EventUsersInput.from_dict(_users)
+        subject = d.get("subject", UNSET)
 
-        subject = d.pop("subject", UNSET)
-
-        _body = d.pop("body", UNSET)
-        body: BodyInput | Unset
-        if isinstance(_body, Unset):
-            body = UNSET
-        else:
-            body = BodyInput.from_dict(_body)
+        _body = d.get("body", UNSET)
+        body: BodyInput | Unset = UNSET if _body is UNSET else BodyInput.from_dict(_body)
 
         def _parse_started_at(data: object) -> datetime.date | datetime.datetime | Unset:
             if isinstance(data, Unset):
@@ -187,7 +168,7 @@ class UpdateEventRequest:
 
             return componentsschemas_event_time_input_type_1
 
-        started_at = _parse_started_at(d.pop("startedAt", UNSET))
+        started_at = _parse_started_at(d.get("startedAt", UNSET))
 
         def _parse_ended_at(data: object) -> datetime.date | datetime.datetime | Unset:
             if isinstance(data, Unset):
@@ -206,36 +187,38 @@ class UpdateEventRequest:
 
             return componentsschemas_event_time_input_type_1
 
-        ended_at = _parse_ended_at(d.pop("endedAt", UNSET))
+        ended_at = _parse_ended_at(d.get("endedAt", UNSET))
 
-        whole_day_flag = d.pop("wholeDayFlag", UNSET)
+        whole_day_flag = d.get("wholeDayFlag", UNSET)
 
-        location = d.pop("location", UNSET)
+        location = d.get("location", UNSET)
 
-        _recurrence_rule = d.pop("recurrenceRule", UNSET)
-        recurrence_rule: RecurrenceRuleInput | Unset
-        if isinstance(_recurrence_rule, Unset):
-            recurrence_rule = UNSET
-        else:
-            recurrence_rule = RecurrenceRuleInput.from_dict(_recurrence_rule)
+        _recurrence_rule = d.get("recurrenceRule", UNSET)
+        recurrence_rule: RecurrenceRuleInput | Unset = (
+            UNSET if _recurrence_rule is UNSET else RecurrenceRuleInput.from_dict(_recurrence_rule)
+        )
 
-        _personal_settings = d.pop("personalSettings", UNSET)
-        personal_settings: PersonalSettings | Unset
-        if isinstance(_personal_settings, Unset):
-            personal_settings = UNSET
-        else:
-            personal_settings = PersonalSettings.from_dict(_personal_settings)
+        _personal_settings = d.get("personalSettings", UNSET)
+        personal_settings: PersonalSettings | Unset = (
+            UNSET if _personal_settings is UNSET else PersonalSettings.from_dict(_personal_settings)
+        )
 
         _instance = cls(
-            users=users,
-            subject=subject,
-            body=body,
-            started_at=started_at,
-            ended_at=ended_at,
-            whole_day_flag=whole_day_flag,
-            location=location,
-            recurrence_rule=recurrence_rule,
-            personal_settings=personal_settings,
+            users,
+            subject,
+            body,
+            started_at,
+            ended_at,
+            whole_day_flag,
+            location,
+            recurrence_rule,
+            personal_settings,
         )
 
         return _instance
+
+
+from ..models.body_input import BodyInput  # noqa: E402
+from ..models.event_users_input import EventUsersInput  # noqa: E402
+from ..models.personal_settings import PersonalSettings  # noqa: E402
+from ..models.recurrence_rule_input import RecurrenceRuleInput  # noqa: E402

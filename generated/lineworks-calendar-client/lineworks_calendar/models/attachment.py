@@ -31,6 +31,7 @@ class Attachment:
         "fileName": "file_name",
         "fileSize": "file_size",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         file_url = self.file_url
@@ -53,20 +54,22 @@ class Attachment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        file_url = d.pop("fileUrl", UNSET)
+        d = src_dict
+        file_url = d.get("fileUrl", UNSET)
 
-        file_name = d.pop("fileName", UNSET)
+        file_name = d.get("fileName", UNSET)
 
-        file_size = d.pop("fileSize", UNSET)
+        file_size = d.get("fileSize", UNSET)
 
         _instance = cls(
-            file_url=file_url,
-            file_name=file_name,
-            file_size=file_size,
+            file_url,
+            file_name,
+            file_size,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

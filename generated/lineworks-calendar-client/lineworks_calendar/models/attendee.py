@@ -49,6 +49,7 @@ class Attendee:
         "isOptional": "is_optional",
         "resourceValue": "resource_value",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -93,40 +94,38 @@ class Attendee:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        d = src_dict
+        id = d.get("id", UNSET)
 
-        email = d.pop("email", UNSET)
+        email = d.get("email", UNSET)
 
-        display_name = d.pop("displayName", UNSET)
+        display_name = d.get("displayName", UNSET)
 
-        _partstat = d.pop("partstat", UNSET)
-        partstat: AttendeePartstat | Unset
-        if isinstance(_partstat, Unset):
-            partstat = UNSET
-        else:
-            partstat = AttendeePartstat.from_wire(_partstat)
+        _partstat = d.get("partstat", UNSET)
+        partstat: AttendeePartstat | Unset = UNSET if _partstat is UNSET else AttendeePartstat.from_wire(_partstat)
 
-        is_resource = d.pop("isResource", UNSET)
+        is_resource = d.get("isResource", UNSET)
 
-        is_external_resource = d.pop("isExternalResource", UNSET)
+        is_external_resource = d.get("isExternalResource", UNSET)
 
-        is_optional = d.pop("isOptional", UNSET)
+        is_optional = d.get("isOptional", UNSET)
 
-        resource_value = d.pop("resourceValue", UNSET)
+        resource_value = d.get("resourceValue", UNSET)
 
         _instance = cls(
-            id=id,
-            email=email,
-            display_name=display_name,
-            partstat=partstat,
-            is_resource=is_resource,
-            is_external_resource=is_external_resource,
-            is_optional=is_optional,
-            resource_value=resource_value,
+            id,
+            email,
+            display_name,
+            partstat,
+            is_resource,
+            is_external_resource,
+            is_optional,
+            resource_value,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.calendar_type import CalendarType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.calendar_member import CalendarMember
-
 
 T = TypeVar("T", bound="Calendar")
 
@@ -49,6 +45,7 @@ class Calendar:
         "calendarEmail": "calendar_email",
         "type": "type_",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         calendar_id = self.calendar_id
@@ -92,44 +89,40 @@ class Calendar:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calendar_member import CalendarMember  # noqa: PLC0415
+        d = src_dict
+        calendar_id = d["calendarId"]
 
-        d = dict(src_dict)
-        calendar_id = d.pop("calendarId")
-
-        calendar_name = d.pop("calendarName")
+        calendar_name = d["calendarName"]
 
         members = []
-        _members = d.pop("members")
+        _members = d["members"]
         for members_item_data in _members:
             members_item = CalendarMember.from_dict(members_item_data)
 
             members.append(members_item)
 
-        description = d.pop("description", UNSET)
+        description = d.get("description", UNSET)
 
-        is_public = d.pop("isPublic", UNSET)
+        is_public = d.get("isPublic", UNSET)
 
-        calendar_email = d.pop("calendarEmail", UNSET)
+        calendar_email = d.get("calendarEmail", UNSET)
 
-        _type_ = d.pop("type", UNSET)
-        type_: CalendarType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = CalendarType.from_wire(_type_)
+        _type_ = d.get("type", UNSET)
+        type_: CalendarType | Unset = UNSET if _type_ is UNSET else CalendarType.from_wire(_type_)
 
         _instance = cls(
-            calendar_id=calendar_id,
-            calendar_name=calendar_name,
-            members=members,
-            description=description,
-            is_public=is_public,
-            calendar_email=calendar_email,
-            type_=type_,
+            calendar_id,
+            calendar_name,
+            members,
+            description,
+            is_public,
+            calendar_email,
+            type_,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -147,3 +140,6 @@ class Calendar:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.calendar_member import CalendarMember  # noqa: E402

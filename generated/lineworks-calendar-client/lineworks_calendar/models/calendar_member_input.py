@@ -32,6 +32,7 @@ class CalendarMemberInput:
         "type": "type_",
         "role": "role",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -54,17 +55,17 @@ class CalendarMemberInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        d = src_dict
+        id = d["id"]
 
-        type_ = CalendarMemberType.from_wire(d.pop("type"))
+        type_ = CalendarMemberType.from_wire(d["type"])
 
-        role = CalendarMemberRole.from_wire(d.pop("role"))
+        role = CalendarMemberRole.from_wire(d["role"])
 
         _instance = cls(
-            id=id,
-            type_=type_,
-            role=role,
+            id,
+            type_,
+            role,
         )
 
         return _instance

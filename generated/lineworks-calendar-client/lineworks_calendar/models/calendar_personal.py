@@ -37,6 +37,7 @@ class CalendarPersonal:
         "displayOrder": "display_order",
         "resourceLocation": "resource_location",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         calendar_id = self.calendar_id
@@ -66,26 +67,28 @@ class CalendarPersonal:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        calendar_id = d.pop("calendarId")
+        d = src_dict
+        calendar_id = d["calendarId"]
 
-        calendar_name = d.pop("calendarName")
+        calendar_name = d["calendarName"]
 
-        is_show_on_lnb_list = d.pop("isShowOnLNBList")
+        is_show_on_lnb_list = d["isShowOnLNBList"]
 
-        display_order = d.pop("displayOrder")
+        display_order = d["displayOrder"]
 
-        resource_location = d.pop("resourceLocation", UNSET)
+        resource_location = d.get("resourceLocation", UNSET)
 
         _instance = cls(
-            calendar_id=calendar_id,
-            calendar_name=calendar_name,
-            is_show_on_lnb_list=is_show_on_lnb_list,
-            display_order=display_order,
-            resource_location=resource_location,
+            calendar_id,
+            calendar_name,
+            is_show_on_lnb_list,
+            display_order,
+            resource_location,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.calendar_personal import CalendarPersonal
-    from ..models.calendar_personal_list_response_meta_data import CalendarPersonalListResponseMetaData
-
 
 T = TypeVar("T", bound="CalendarPersonalList")
 
@@ -33,6 +28,7 @@ class CalendarPersonalList:
         "calendarPersonals": "calendar_personals",
         "responseMetaData": "response_meta_data",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         calendar_personals: list[dict[str, Any]] | Unset = UNSET
@@ -58,11 +54,8 @@ class CalendarPersonalList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calendar_personal import CalendarPersonal  # noqa: PLC0415
-        from ..models.calendar_personal_list_response_meta_data import CalendarPersonalListResponseMetaData  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _calendar_personals = d.pop("calendarPersonals", UNSET)
+        d = src_dict
+        _calendar_personals = d.get("calendarPersonals", UNSET)
         calendar_personals: list[CalendarPersonal] | Unset = UNSET
         if _calendar_personals is not UNSET:
             calendar_personals = []
@@ -71,19 +64,21 @@ class CalendarPersonalList:
 
                 calendar_personals.append(calendar_personals_item)
 
-        _response_meta_data = d.pop("responseMetaData", UNSET)
-        response_meta_data: CalendarPersonalListResponseMetaData | Unset
-        if isinstance(_response_meta_data, Unset):
-            response_meta_data = UNSET
-        else:
-            response_meta_data = CalendarPersonalListResponseMetaData.from_dict(_response_meta_data)
-
-        _instance = cls(
-            calendar_personals=calendar_personals,
-            response_meta_data=response_meta_data,
+        _response_meta_data = d.get("responseMetaData", UNSET)
+        response_meta_data: CalendarPersonalListResponseMetaData | Unset = (
+            UNSET
+            if _response_meta_data is UNSET
+            else CalendarPersonalListResponseMetaData.from_dict(_response_meta_data)
         )
 
-        _instance.additional_properties = d
+        _instance = cls(
+            calendar_personals,
+            response_meta_data,
+        )
+
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -101,3 +96,7 @@ class CalendarPersonalList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.calendar_personal import CalendarPersonal  # noqa: E402
+from ..models.calendar_personal_list_response_meta_data import CalendarPersonalListResponseMetaData  # noqa: E402

@@ -25,6 +25,7 @@ class CalendarPersonalListResponseMetaData:
     _calspec_json_names: ClassVar[dict[str, str]] = {
         "nextCursor": "next_cursor",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         next_cursor: None | str | Unset
@@ -43,7 +44,7 @@ class CalendarPersonalListResponseMetaData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        d = src_dict
 
         def _parse_next_cursor(data: object) -> None | str | Unset:
             if data is None:
@@ -52,13 +53,15 @@ class CalendarPersonalListResponseMetaData:
                 return data
             return cast(None | str | Unset, data)
 
-        next_cursor = _parse_next_cursor(d.pop("nextCursor", UNSET))
+        next_cursor = _parse_next_cursor(d.get("nextCursor", UNSET))
 
         _instance = cls(
-            next_cursor=next_cursor,
+            next_cursor,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

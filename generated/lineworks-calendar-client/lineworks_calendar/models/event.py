@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,18 +9,6 @@ from attrs import field as _attrs_field
 from ..models.transparency import Transparency
 from ..models.visibility import Visibility
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.attachment import Attachment
-    from ..models.attendee import Attendee
-    from ..models.event_time import EventTime
-    from ..models.map_ import Map
-    from ..models.map_url import MapUrl
-    from ..models.organizer import Organizer
-    from ..models.reminder import Reminder
-    from ..models.video_meeting import VideoMeeting
-    from ..models.zoned_date_time import ZonedDateTime
-
 
 T = TypeVar("T", bound="Event")
 
@@ -111,6 +99,7 @@ class Event:
         "viewUrl": "view_url",
         "priority": "priority",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         event_id = self.event_id
@@ -248,92 +237,54 @@ class Event:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.attachment import Attachment  # noqa: PLC0415
-        from ..models.attendee import Attendee  # noqa: PLC0415
-        from ..models.event_time import EventTime  # noqa: PLC0415
-        from ..models.map_ import Map  # noqa: PLC0415
-        from ..models.map_url import MapUrl  # noqa: PLC0415
-        from ..models.organizer import Organizer  # noqa: PLC0415
-        from ..models.reminder import Reminder  # noqa: PLC0415
-        from ..models.video_meeting import VideoMeeting  # noqa: PLC0415
-        from ..models.zoned_date_time import ZonedDateTime  # noqa: PLC0415
+        d = src_dict
+        event_id = d["eventId"]
 
-        d = dict(src_dict)
-        event_id = d.pop("eventId")
+        summary = d["summary"]
 
-        summary = d.pop("summary")
+        start = EventTime.from_dict(d["start"])
 
-        start = EventTime.from_dict(d.pop("start"))
+        _created_time = d.get("createdTime", UNSET)
+        created_time: ZonedDateTime | Unset = (
+            UNSET if _created_time is UNSET else ZonedDateTime.from_dict(_created_time)
+        )
 
-        _created_time = d.pop("createdTime", UNSET)
-        created_time: ZonedDateTime | Unset
-        if isinstance(_created_time, Unset):
-            created_time = UNSET
-        else:
-            created_time = ZonedDateTime.from_dict(_created_time)
+        _updated_time = d.get("updatedTime", UNSET)
+        updated_time: ZonedDateTime | Unset = (
+            UNSET if _updated_time is UNSET else ZonedDateTime.from_dict(_updated_time)
+        )
 
-        _updated_time = d.pop("updatedTime", UNSET)
-        updated_time: ZonedDateTime | Unset
-        if isinstance(_updated_time, Unset):
-            updated_time = UNSET
-        else:
-            updated_time = ZonedDateTime.from_dict(_updated_time)
+        description = d.get("description", UNSET)
 
-        description = d.pop("description", UNSET)
+        location = d.get("location", UNSET)
 
-        location = d.pop("location", UNSET)
+        _map_ = d.get("map", UNSET)
+        map_: Map | Unset = UNSET if _map_ is UNSET else Map.from_dict(_map_)
 
-        _map_ = d.pop("map", UNSET)
-        map_: Map | Unset
-        if isinstance(_map_, Unset):
-            map_ = UNSET
-        else:
-            map_ = Map.from_dict(_map_)
+        _map_url = d.get("mapUrl", UNSET)
+        map_url: MapUrl | Unset = UNSET if _map_url is UNSET else MapUrl.from_dict(_map_url)
 
-        _map_url = d.pop("mapUrl", UNSET)
-        map_url: MapUrl | Unset
-        if isinstance(_map_url, Unset):
-            map_url = UNSET
-        else:
-            map_url = MapUrl.from_dict(_map_url)
+        category_id = d.get("categoryId", UNSET)
 
-        category_id = d.pop("categoryId", UNSET)
+        _organizer = d.get("organizer", UNSET)
+        organizer: Organizer | Unset = UNSET if _organizer is UNSET else Organizer.from_dict(_organizer)
 
-        _organizer = d.pop("organizer", UNSET)
-        organizer: Organizer | Unset
-        if isinstance(_organizer, Unset):
-            organizer = UNSET
-        else:
-            organizer = Organizer.from_dict(_organizer)
+        _end = d.get("end", UNSET)
+        end: EventTime | Unset = UNSET if _end is UNSET else EventTime.from_dict(_end)
 
-        _end = d.pop("end", UNSET)
-        end: EventTime | Unset
-        if isinstance(_end, Unset):
-            end = UNSET
-        else:
-            end = EventTime.from_dict(_end)
+        recurrence = cast(list[str], d.get("recurrence", UNSET))
 
-        recurrence = cast(list[str], d.pop("recurrence", UNSET))
+        recurring_event_id = d.get("recurringEventId", UNSET)
 
-        recurring_event_id = d.pop("recurringEventId", UNSET)
+        _transparency = d.get("transparency", UNSET)
+        transparency: Transparency | Unset = UNSET if _transparency is UNSET else Transparency.from_wire(_transparency)
 
-        _transparency = d.pop("transparency", UNSET)
-        transparency: Transparency | Unset
-        if isinstance(_transparency, Unset):
-            transparency = UNSET
-        else:
-            transparency = Transparency.from_wire(_transparency)
+        _visibility = d.get("visibility", UNSET)
+        visibility: Visibility | Unset = UNSET if _visibility is UNSET else Visibility.from_wire(_visibility)
 
-        _visibility = d.pop("visibility", UNSET)
-        visibility: Visibility | Unset
-        if isinstance(_visibility, Unset):
-            visibility = UNSET
-        else:
-            visibility = Visibility.from_wire(_visibility)
+        sequence = d.get("sequence", UNSET)
 
-        sequence = d.pop("sequence", UNSET)
-
-        _attendees = d.pop("attendees", UNSET)
+        _attendees = d.get("attendees", UNSET)
         attendees: list[Attendee] | Unset = UNSET
         if _attendees is not UNSET:
             attendees = []
@@ -342,14 +293,12 @@ class Event:
 
                 attendees.append(attendees_item)
 
-        _video_meeting = d.pop("videoMeeting", UNSET)
-        video_meeting: VideoMeeting | Unset
-        if isinstance(_video_meeting, Unset):
-            video_meeting = UNSET
-        else:
-            video_meeting = VideoMeeting.from_dict(_video_meeting)
+        _video_meeting = d.get("videoMeeting", UNSET)
+        video_meeting: VideoMeeting | Unset = (
+            UNSET if _video_meeting is UNSET else VideoMeeting.from_dict(_video_meeting)
+        )
 
-        _reminders = d.pop("reminders", UNSET)
+        _reminders = d.get("reminders", UNSET)
         reminders: list[Reminder] | Unset = UNSET
         if _reminders is not UNSET:
             reminders = []
@@ -358,7 +307,7 @@ class Event:
 
                 reminders.append(reminders_item)
 
-        _attachments = d.pop("attachments", UNSET)
+        _attachments = d.get("attachments", UNSET)
         attachments: list[Attachment] | Unset = UNSET
         if _attachments is not UNSET:
             attachments = []
@@ -367,37 +316,39 @@ class Event:
 
                 attachments.append(attachments_item)
 
-        view_url = d.pop("viewUrl", UNSET)
+        view_url = d.get("viewUrl", UNSET)
 
-        priority = d.pop("priority", UNSET)
+        priority = d.get("priority", UNSET)
 
         _instance = cls(
-            event_id=event_id,
-            summary=summary,
-            start=start,
-            created_time=created_time,
-            updated_time=updated_time,
-            description=description,
-            location=location,
-            map_=map_,
-            map_url=map_url,
-            category_id=category_id,
-            organizer=organizer,
-            end=end,
-            recurrence=recurrence,
-            recurring_event_id=recurring_event_id,
-            transparency=transparency,
-            visibility=visibility,
-            sequence=sequence,
-            attendees=attendees,
-            video_meeting=video_meeting,
-            reminders=reminders,
-            attachments=attachments,
-            view_url=view_url,
-            priority=priority,
+            event_id,
+            summary,
+            start,
+            created_time,
+            updated_time,
+            description,
+            location,
+            map_,
+            map_url,
+            category_id,
+            organizer,
+            end,
+            recurrence,
+            recurring_event_id,
+            transparency,
+            visibility,
+            sequence,
+            attendees,
+            video_meeting,
+            reminders,
+            attachments,
+            view_url,
+            priority,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -415,3 +366,14 @@ class Event:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.attachment import Attachment  # noqa: E402
+from ..models.attendee import Attendee  # noqa: E402
+from ..models.event_time import EventTime  # noqa: E402
+from ..models.map_ import Map  # noqa: E402
+from ..models.map_url import MapUrl  # noqa: E402
+from ..models.organizer import Organizer  # noqa: E402
+from ..models.reminder import Reminder  # noqa: E402
+from ..models.video_meeting import VideoMeeting  # noqa: E402
+from ..models.zoned_date_time import ZonedDateTime  # noqa: E402

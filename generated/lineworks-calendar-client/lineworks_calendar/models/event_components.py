@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.event import Event
-
 
 T = TypeVar("T", bound="EventComponents")
 
@@ -32,6 +28,7 @@ class EventComponents:
         "eventComponents": "event_components",
         "organizerCalendarId": "organizer_calendar_id",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         event_components = []
@@ -55,24 +52,24 @@ class EventComponents:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event import Event  # noqa: PLC0415
-
-        d = dict(src_dict)
+        d = src_dict
         event_components = []
-        _event_components = d.pop("eventComponents")
+        _event_components = d["eventComponents"]
         for event_components_item_data in _event_components:
             event_components_item = Event.from_dict(event_components_item_data)
 
             event_components.append(event_components_item)
 
-        organizer_calendar_id = d.pop("organizerCalendarId", UNSET)
+        organizer_calendar_id = d.get("organizerCalendarId", UNSET)
 
         _instance = cls(
-            event_components=event_components,
-            organizer_calendar_id=organizer_calendar_id,
+            event_components,
+            organizer_calendar_id,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -90,3 +87,6 @@ class EventComponents:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.event import Event  # noqa: E402

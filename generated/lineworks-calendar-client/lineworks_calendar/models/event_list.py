@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.event_components import EventComponents
-
 
 T = TypeVar("T", bound="EventList")
 
@@ -27,6 +23,7 @@ class EventList:
     _calspec_json_names: ClassVar[dict[str, str]] = {
         "events": "events",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         events = []
@@ -46,21 +43,21 @@ class EventList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event_components import EventComponents  # noqa: PLC0415
-
-        d = dict(src_dict)
+        d = src_dict
         events = []
-        _events = d.pop("events")
+        _events = d["events"]
         for events_item_data in _events:
             events_item = EventComponents.from_dict(events_item_data)
 
             events.append(events_item)
 
         _instance = cls(
-            events=events,
+            events,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -78,3 +75,6 @@ class EventList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.event_components import EventComponents  # noqa: E402

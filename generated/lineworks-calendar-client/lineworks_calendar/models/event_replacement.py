@@ -1,23 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..models.transparency import Transparency
 from ..models.visibility import Visibility
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.attendee_input import AttendeeInput
-    from ..models.event_time_input import EventTimeInput
-    from ..models.map_input import MapInput
-    from ..models.map_url_input import MapUrlInput
-    from ..models.organizer_input import OrganizerInput
-    from ..models.reminder_input import ReminderInput
-    from ..models.video_meeting_input import VideoMeetingInput
-
 
 T = TypeVar("T", bound="EventReplacement")
 
@@ -95,6 +85,7 @@ class EventReplacement:
         "reminders": "reminders",
         "priority": "priority",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         event_id = self.event_id
@@ -207,76 +198,44 @@ class EventReplacement:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.attendee_input import AttendeeInput  # noqa: PLC0415
-        from ..models.event_time_input import EventTimeInput  # noqa: PLC0415
-        from ..models.map_input import MapInput  # noqa: PLC0415
-        from ..models.map_url_input import MapUrlInput  # noqa: PLC0415
-        from ..models.organizer_input import OrganizerInput  # noqa: PLC0415
-        from ..models.reminder_input import ReminderInput  # noqa: PLC0415
-        from ..models.video_meeting_input import VideoMeetingInput  # noqa: PLC0415
+        d = src_dict
+        event_id = d["eventId"]
 
-        d = dict(src_dict)
-        event_id = d.pop("eventId")
+        summary = d["summary"]
 
-        summary = d.pop("summary")
+        start = EventTimeInput.from_dict(d["start"])
 
-        start = EventTimeInput.from_dict(d.pop("start"))
+        description = d.get("description", UNSET)
 
-        description = d.pop("description", UNSET)
+        location = d.get("location", UNSET)
 
-        location = d.pop("location", UNSET)
+        _map_ = d.get("map", UNSET)
+        map_: MapInput | Unset = UNSET if _map_ is UNSET else MapInput.from_dict(_map_)
 
-        _map_ = d.pop("map", UNSET)
-        map_: MapInput | Unset
-        if isinstance(_map_, Unset):
-            map_ = UNSET
-        else:
-            map_ = MapInput.from_dict(_map_)
+        _map_url = d.get("mapUrl", UNSET)
+        map_url: MapUrlInput | Unset = UNSET if _map_url is UNSET else MapUrlInput.from_dict(_map_url)
 
-        _map_url = d.pop("mapUrl", UNSET)
-        map_url: MapUrlInput | Unset
-        if isinstance(_map_url, Unset):
-            map_url = UNSET
-        else:
-            map_url = MapUrlInput.from_dict(_map_url)
+        category_id = d.get("categoryId", UNSET)
 
-        category_id = d.pop("categoryId", UNSET)
+        _organizer = d.get("organizer", UNSET)
+        organizer: OrganizerInput | Unset = UNSET if _organizer is UNSET else OrganizerInput.from_dict(_organizer)
 
-        _organizer = d.pop("organizer", UNSET)
-        organizer: OrganizerInput | Unset
-        if isinstance(_organizer, Unset):
-            organizer = UNSET
-        else:
-            organizer = OrganizerInput.from_dict(_organizer)
+        _end = d.get("end", UNSET)
+        end: EventTimeInput | Unset = UNSET if _end is UNSET else EventTimeInput.from_dict(_end)
 
-        _end = d.pop("end", UNSET)
-        end: EventTimeInput | Unset
-        if isinstance(_end, Unset):
-            end = UNSET
-        else:
-            end = EventTimeInput.from_dict(_end)
+        recurrence = cast(list[str], d.get("recurrence", UNSET))
 
-        recurrence = cast(list[str], d.pop("recurrence", UNSET))
+        recurring_event_id = d.get("recurringEventId", UNSET)
 
-        recurring_event_id = d.pop("recurringEventId", UNSET)
+        _transparency = d.get("transparency", UNSET)
+        transparency: Transparency | Unset = UNSET if _transparency is UNSET else Transparency.from_wire(_transparency)
 
-        _transparency = d.pop("transparency", UNSET)
-        transparency: Transparency | Unset
-        if isinstance(_transparency, Unset):
-            transparency = UNSET
-        else:
-            transparency = Transparency.from_wire(_transparency)
+        _visibility = d.get("visibility", UNSET)
+        visibility: Visibility | Unset = UNSET if _visibility is UNSET else Visibility.from_wire(_visibility)
 
-        _visibility = d.pop("visibility", UNSET)
-        visibility: Visibility | Unset
-        if isinstance(_visibility, Unset):
-            visibility = UNSET
-        else:
-            visibility = Visibility.from_wire(_visibility)
+        sequence = d.get("sequence", UNSET)
 
-        sequence = d.pop("sequence", UNSET)
-
-        _attendees = d.pop("attendees", UNSET)
+        _attendees = d.get("attendees", UNSET)
         attendees: list[AttendeeInput] | Unset = UNSET
         if _attendees is not UNSET:
             attendees = []
@@ -285,14 +244,12 @@ class EventReplacement:
 
                 attendees.append(attendees_item)
 
-        _video_meeting = d.pop("videoMeeting", UNSET)
-        video_meeting: VideoMeetingInput | Unset
-        if isinstance(_video_meeting, Unset):
-            video_meeting = UNSET
-        else:
-            video_meeting = VideoMeetingInput.from_dict(_video_meeting)
+        _video_meeting = d.get("videoMeeting", UNSET)
+        video_meeting: VideoMeetingInput | Unset = (
+            UNSET if _video_meeting is UNSET else VideoMeetingInput.from_dict(_video_meeting)
+        )
 
-        _reminders = d.pop("reminders", UNSET)
+        _reminders = d.get("reminders", UNSET)
         reminders: list[ReminderInput] | Unset = UNSET
         if _reminders is not UNSET:
             reminders = []
@@ -301,28 +258,37 @@ class EventReplacement:
 
                 reminders.append(reminders_item)
 
-        priority = d.pop("priority", UNSET)
+        priority = d.get("priority", UNSET)
 
         _instance = cls(
-            event_id=event_id,
-            summary=summary,
-            start=start,
-            description=description,
-            location=location,
-            map_=map_,
-            map_url=map_url,
-            category_id=category_id,
-            organizer=organizer,
-            end=end,
-            recurrence=recurrence,
-            recurring_event_id=recurring_event_id,
-            transparency=transparency,
-            visibility=visibility,
-            sequence=sequence,
-            attendees=attendees,
-            video_meeting=video_meeting,
-            reminders=reminders,
-            priority=priority,
+            event_id,
+            summary,
+            start,
+            description,
+            location,
+            map_,
+            map_url,
+            category_id,
+            organizer,
+            end,
+            recurrence,
+            recurring_event_id,
+            transparency,
+            visibility,
+            sequence,
+            attendees,
+            video_meeting,
+            reminders,
+            priority,
         )
 
         return _instance
+
+
+from ..models.attendee_input import AttendeeInput  # noqa: E402
+from ..models.event_time_input import EventTimeInput  # noqa: E402
+from ..models.map_input import MapInput  # noqa: E402
+from ..models.map_url_input import MapUrlInput  # noqa: E402
+from ..models.organizer_input import OrganizerInput  # noqa: E402
+from ..models.reminder_input import ReminderInput  # noqa: E402
+from ..models.video_meeting_input import VideoMeetingInput  # noqa: E402

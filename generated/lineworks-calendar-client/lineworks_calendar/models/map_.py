@@ -28,6 +28,7 @@ class Map:
         "type": "type_",
         "geo": "geo",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -46,17 +47,19 @@ class Map:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = d.pop("type", UNSET)
+        d = src_dict
+        type_ = d.get("type", UNSET)
 
-        geo = d.pop("geo", UNSET)
+        geo = d.get("geo", UNSET)
 
         _instance = cls(
-            type_=type_,
-            geo=geo,
+            type_,
+            geo,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

@@ -26,6 +26,7 @@ class MapInput:
         "type": "type_",
         "geo": "geo",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -44,14 +45,14 @@ class MapInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = d.pop("type", UNSET)
+        d = src_dict
+        type_ = d.get("type", UNSET)
 
-        geo = d.pop("geo", UNSET)
+        geo = d.get("geo", UNSET)
 
         _instance = cls(
-            type_=type_,
-            geo=geo,
+            type_,
+            geo,
         )
 
         return _instance

@@ -28,6 +28,7 @@ class MapUrl:
         "mapUrl": "map_url",
         "imageId": "image_id",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         map_url = self.map_url
@@ -46,17 +47,19 @@ class MapUrl:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        map_url = d.pop("mapUrl", UNSET)
+        d = src_dict
+        map_url = d.get("mapUrl", UNSET)
 
-        image_id = d.pop("imageId", UNSET)
+        image_id = d.get("imageId", UNSET)
 
         _instance = cls(
-            map_url=map_url,
-            image_id=image_id,
+            map_url,
+            image_id,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

@@ -26,6 +26,7 @@ class MapUrlInput:
         "mapUrl": "map_url",
         "imageId": "image_id",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         map_url = self.map_url
@@ -44,14 +45,14 @@ class MapUrlInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        map_url = d.pop("mapUrl", UNSET)
+        d = src_dict
+        map_url = d.get("mapUrl", UNSET)
 
-        image_id = d.pop("imageId", UNSET)
+        image_id = d.get("imageId", UNSET)
 
         _instance = cls(
-            map_url=map_url,
-            image_id=image_id,
+            map_url,
+            image_id,
         )
 
         return _instance

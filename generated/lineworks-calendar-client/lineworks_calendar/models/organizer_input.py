@@ -26,6 +26,7 @@ class OrganizerInput:
         "email": "email",
         "displayName": "display_name",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email
@@ -46,14 +47,14 @@ class OrganizerInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        email = d.pop("email")
+        d = src_dict
+        email = d["email"]
 
-        display_name = d.pop("displayName", UNSET)
+        display_name = d.get("displayName", UNSET)
 
         _instance = cls(
-            email=email,
-            display_name=display_name,
+            email,
+            display_name,
         )
 
         return _instance

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.reminder_method import ReminderMethod
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.zoned_date_time import ZonedDateTime
-
 
 T = TypeVar("T", bound="Reminder")
 
@@ -38,6 +34,7 @@ class Reminder:
         "trigger": "trigger",
         "triggerDateTime": "trigger_date_time",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         method = self.method.value
@@ -64,27 +61,25 @@ class Reminder:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.zoned_date_time import ZonedDateTime  # noqa: PLC0415
+        d = src_dict
+        method = ReminderMethod.from_wire(d["method"])
 
-        d = dict(src_dict)
-        method = ReminderMethod.from_wire(d.pop("method"))
+        trigger = d.get("trigger", UNSET)
 
-        trigger = d.pop("trigger", UNSET)
-
-        _trigger_date_time = d.pop("triggerDateTime", UNSET)
-        trigger_date_time: ZonedDateTime | Unset
-        if isinstance(_trigger_date_time, Unset):
-            trigger_date_time = UNSET
-        else:
-            trigger_date_time = ZonedDateTime.from_dict(_trigger_date_time)
-
-        _instance = cls(
-            method=method,
-            trigger=trigger,
-            trigger_date_time=trigger_date_time,
+        _trigger_date_time = d.get("triggerDateTime", UNSET)
+        trigger_date_time: ZonedDateTime | Unset = (
+            UNSET if _trigger_date_time is UNSET else ZonedDateTime.from_dict(_trigger_date_time)
         )
 
-        _instance.additional_properties = d
+        _instance = cls(
+            method,
+            trigger,
+            trigger_date_time,
+        )
+
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property
@@ -102,3 +97,6 @@ class Reminder:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.zoned_date_time import ZonedDateTime  # noqa: E402

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..models.reminder_method import ReminderMethod
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.zoned_date_time_input import ZonedDateTimeInput
-
 
 T = TypeVar("T", bound="ReminderInput")
 
@@ -36,6 +32,7 @@ class ReminderInput:
         "trigger": "trigger",
         "triggerDateTime": "trigger_date_time",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         method = self.method.value
@@ -62,24 +59,23 @@ class ReminderInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.zoned_date_time_input import ZonedDateTimeInput  # noqa: PLC0415
+        d = src_dict
+        method = ReminderMethod.from_wire(d["method"])
 
-        d = dict(src_dict)
-        method = ReminderMethod.from_wire(d.pop("method"))
+        trigger = d.get("trigger", UNSET)
 
-        trigger = d.pop("trigger", UNSET)
-
-        _trigger_date_time = d.pop("triggerDateTime", UNSET)
-        trigger_date_time: ZonedDateTimeInput | Unset
-        if isinstance(_trigger_date_time, Unset):
-            trigger_date_time = UNSET
-        else:
-            trigger_date_time = ZonedDateTimeInput.from_dict(_trigger_date_time)
+        _trigger_date_time = d.get("triggerDateTime", UNSET)
+        trigger_date_time: ZonedDateTimeInput | Unset = (
+            UNSET if _trigger_date_time is UNSET else ZonedDateTimeInput.from_dict(_trigger_date_time)
+        )
 
         _instance = cls(
-            method=method,
-            trigger=trigger,
-            trigger_date_time=trigger_date_time,
+            method,
+            trigger,
+            trigger_date_time,
         )
 
         return _instance
+
+
+from ..models.zoned_date_time_input import ZonedDateTimeInput  # noqa: E402

@@ -1,15 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.event_replacement import EventReplacement
-
 
 T = TypeVar("T", bound="ReplaceEventRequest")
 
@@ -32,6 +28,7 @@ class ReplaceEventRequest:
         "eventComponents": "event_components",
         "sendNotification": "send_notification",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         event_components = []
@@ -55,21 +52,22 @@ class ReplaceEventRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.event_replacement import EventReplacement  # noqa: PLC0415
-
-        d = dict(src_dict)
+        d = src_dict
         event_components = []
-        _event_components = d.pop("eventComponents")
+        _event_components = d["eventComponents"]
         for event_components_item_data in _event_components:
             event_components_item = EventReplacement.from_dict(event_components_item_data)
 
             event_components.append(event_components_item)
 
-        send_notification = d.pop("sendNotification", UNSET)
+        send_notification = d.get("sendNotification", UNSET)
 
         _instance = cls(
-            event_components=event_components,
-            send_notification=send_notification,
+            event_components,
+            send_notification,
         )
 
         return _instance
+
+
+from ..models.event_replacement import EventReplacement  # noqa: E402

@@ -26,6 +26,7 @@ class UpdateCalendarPersonalRequest:
         "isShowOnLNBList": "is_show_on_lnb_list",
         "displayOrder": "display_order",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         is_show_on_lnb_list = self.is_show_on_lnb_list
@@ -44,14 +45,14 @@ class UpdateCalendarPersonalRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        is_show_on_lnb_list = d.pop("isShowOnLNBList", UNSET)
+        d = src_dict
+        is_show_on_lnb_list = d.get("isShowOnLNBList", UNSET)
 
-        display_order = d.pop("displayOrder", UNSET)
+        display_order = d.get("displayOrder", UNSET)
 
         _instance = cls(
-            is_show_on_lnb_list=is_show_on_lnb_list,
-            display_order=display_order,
+            is_show_on_lnb_list,
+            display_order,
         )
 
         return _instance

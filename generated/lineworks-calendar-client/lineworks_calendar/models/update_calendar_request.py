@@ -1,15 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.calendar_member_input import CalendarMemberInput
-
 
 T = TypeVar("T", bound="UpdateCalendarRequest")
 
@@ -37,6 +33,7 @@ class UpdateCalendarRequest:
         "description": "description",
         "isPublic": "is_public",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         calendar_name = self.calendar_name
@@ -68,12 +65,10 @@ class UpdateCalendarRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.calendar_member_input import CalendarMemberInput  # noqa: PLC0415
+        d = src_dict
+        calendar_name = d.get("calendarName", UNSET)
 
-        d = dict(src_dict)
-        calendar_name = d.pop("calendarName", UNSET)
-
-        _members = d.pop("members", UNSET)
+        _members = d.get("members", UNSET)
         members: list[CalendarMemberInput] | Unset = UNSET
         if _members is not UNSET:
             members = []
@@ -82,15 +77,18 @@ class UpdateCalendarRequest:
 
                 members.append(members_item)
 
-        description = d.pop("description", UNSET)
+        description = d.get("description", UNSET)
 
-        is_public = d.pop("isPublic", UNSET)
+        is_public = d.get("isPublic", UNSET)
 
         _instance = cls(
-            calendar_name=calendar_name,
-            members=members,
-            description=description,
-            is_public=is_public,
+            calendar_name,
+            members,
+            description,
+            is_public,
         )
 
         return _instance
+
+
+from ..models.calendar_member_input import CalendarMemberInput  # noqa: E402

@@ -28,6 +28,7 @@ class VideoMeeting:
         "url": "url",
         "resourceId": "resource_id",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url
@@ -46,17 +47,19 @@ class VideoMeeting:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        url = d.pop("url", UNSET)
+        d = src_dict
+        url = d.get("url", UNSET)
 
-        resource_id = d.pop("resourceId", UNSET)
+        resource_id = d.get("resourceId", UNSET)
 
         _instance = cls(
-            url=url,
-            resource_id=resource_id,
+            url,
+            resource_id,
         )
 
-        _instance.additional_properties = d
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     @property

@@ -26,6 +26,7 @@ class VideoMeetingInput:
         "url": "url",
         "resourceId": "resource_id",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url
@@ -44,14 +45,14 @@ class VideoMeetingInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        url = d.pop("url", UNSET)
+        d = src_dict
+        url = d.get("url", UNSET)
 
-        resource_id = d.pop("resourceId", UNSET)
+        resource_id = d.get("resourceId", UNSET)
 
         _instance = cls(
-            url=url,
-            resource_id=resource_id,
+            url,
+            resource_id,
         )
 
         return _instance

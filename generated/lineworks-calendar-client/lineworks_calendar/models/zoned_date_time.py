@@ -32,6 +32,7 @@ class ZonedDateTime:
         "dateTime": "date_time",
         "timeZone": "time_zone",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         date_time: str | Unset = UNSET
@@ -52,22 +53,22 @@ class ZonedDateTime:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _date_time = d.pop("dateTime", UNSET)
-        date_time: datetime.datetime | Unset
-        if isinstance(_date_time, Unset):
-            date_time = UNSET
-        else:
-            date_time = _calspec_types.parse_datetime(_date_time)
-
-        time_zone = d.pop("timeZone", UNSET)
-
-        _instance = cls(
-            date_time=date_time,
-            time_zone=time_zone,
+        d = src_dict
+        _date_time = d.get("dateTime", UNSET)
+        date_time: datetime.datetime | Unset = (
+            UNSET if _date_time is UNSET else _calspec_types.parse_datetime(_date_time)
         )
 
-        _instance.additional_properties = d
+        time_zone = d.get("timeZone", UNSET)
+
+        _instance = cls(
+            date_time,
+            time_zone,
+        )
+
+        if not d.keys() <= cls._calspec_json_keys:
+            known = cls._calspec_json_names
+            _instance.additional_properties = {key: value for key, value in d.items() if key not in known}
         return _instance
 
     def to_datetime(self) -> datetime.datetime:

@@ -40,6 +40,7 @@ class ZonedDateTimeInput:
         "dateTime": "date_time",
         "timeZone": "time_zone",
     }
+    _calspec_json_keys: ClassVar[frozenset[str]] = frozenset(_calspec_json_names)
 
     def to_dict(self) -> dict[str, Any]:
         date_time: str | Unset = UNSET
@@ -60,19 +61,17 @@ class ZonedDateTimeInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _date_time = d.pop("dateTime", UNSET)
-        date_time: datetime.datetime | Unset
-        if isinstance(_date_time, Unset):
-            date_time = UNSET
-        else:
-            date_time = _calspec_types.parse_datetime(_date_time)
+        d = src_dict
+        _date_time = d.get("dateTime", UNSET)
+        date_time: datetime.datetime | Unset = (
+            UNSET if _date_time is UNSET else _calspec_types.parse_datetime(_date_time)
+        )
 
-        time_zone = d.pop("timeZone", UNSET)
+        time_zone = d.get("timeZone", UNSET)
 
         _instance = cls(
-            date_time=date_time,
-            time_zone=time_zone,
+            date_time,
+            time_zone,
         )
 
         return _instance

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _http, errors
+from ... import _http, _json, errors
 from ...client import AuthenticatedClient, Client
 from ...models.empty_response import EmptyResponse
 from ...models.error_response import ErrorResponse
@@ -32,7 +32,7 @@ def _parse_response(
 ) -> EmptyResponse | ErrorResponse | None:
     if response.status_code == 200:
         try:
-            response_200 = EmptyResponse.from_dict(response.json())
+            response_200 = EmptyResponse.from_dict(_json.loads(response.content))
 
             return response_200
 
@@ -46,7 +46,7 @@ def _parse_response(
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = ErrorResponse.from_dict(response.json())
+            response_400 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_400
 
@@ -54,7 +54,7 @@ def _parse_response(
             return None
     if response.status_code == 401:
         try:
-            response_401 = ErrorResponse.from_dict(response.json())
+            response_401 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_401
 
@@ -62,7 +62,7 @@ def _parse_response(
             return None
     if response.status_code == 403:
         try:
-            response_403 = ErrorResponse.from_dict(response.json())
+            response_403 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_403
 
@@ -70,7 +70,7 @@ def _parse_response(
             return None
     if response.status_code == 404:
         try:
-            response_404 = ErrorResponse.from_dict(response.json())
+            response_404 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_404
 
@@ -78,7 +78,7 @@ def _parse_response(
             return None
     if response.status_code == 429:
         try:
-            response_429 = ErrorResponse.from_dict(response.json())
+            response_429 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_429
 
@@ -86,7 +86,7 @@ def _parse_response(
             return None
     if response.status_code == 500:
         try:
-            response_500 = ErrorResponse.from_dict(response.json())
+            response_500 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_500
 

@@ -4,7 +4,7 @@ from typing import Any, cast
 
 import httpx
 
-from ... import _http, _iterate, _spec, errors
+from ... import _http, _iterate, _json, _spec, errors
 from ...client import AuthenticatedClient, Client
 from ...models.calendar import Calendar
 from ...models.calendar_list_response import CalendarListResponse
@@ -42,7 +42,7 @@ def _parse_response(
 ) -> CalendarListResponse | ErrorResponse | None:
     if response.status_code == 200:
         try:
-            response_200 = CalendarListResponse.from_dict(response.json())
+            response_200 = CalendarListResponse.from_dict(_json.loads(response.content))
 
             return response_200
 
@@ -56,7 +56,7 @@ def _parse_response(
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = ErrorResponse.from_dict(response.json())
+            response_400 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_400
 
@@ -64,7 +64,7 @@ def _parse_response(
             return None
     if response.status_code == 401:
         try:
-            response_401 = ErrorResponse.from_dict(response.json())
+            response_401 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_401
 
@@ -72,7 +72,7 @@ def _parse_response(
             return None
     if response.status_code == 403:
         try:
-            response_403 = ErrorResponse.from_dict(response.json())
+            response_403 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_403
 
@@ -80,7 +80,7 @@ def _parse_response(
             return None
     if response.status_code == 429:
         try:
-            response_429 = ErrorResponse.from_dict(response.json())
+            response_429 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_429
 
@@ -88,7 +88,7 @@ def _parse_response(
             return None
     if response.status_code == 500:
         try:
-            response_500 = ErrorResponse.from_dict(response.json())
+            response_500 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_500
 

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _http, errors
+from ... import _http, _json, errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_event_request import CreateEventRequest
 from ...models.created_response import CreatedResponse
@@ -41,7 +41,7 @@ def _parse_response(
 ) -> CreatedResponse | ErrorResponse | None:
     if response.status_code == 200:
         try:
-            response_200 = CreatedResponse.from_dict(response.json())
+            response_200 = CreatedResponse.from_dict(_json.loads(response.content))
 
             return response_200
 
@@ -55,7 +55,7 @@ def _parse_response(
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = ErrorResponse.from_dict(response.json())
+            response_400 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_400
 
@@ -63,7 +63,7 @@ def _parse_response(
             return None
     if response.status_code == 401:
         try:
-            response_401 = ErrorResponse.from_dict(response.json())
+            response_401 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_401
 
@@ -71,7 +71,7 @@ def _parse_response(
             return None
     if response.status_code == 403:
         try:
-            response_403 = ErrorResponse.from_dict(response.json())
+            response_403 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_403
 
@@ -79,7 +79,7 @@ def _parse_response(
             return None
     if response.status_code == 404:
         try:
-            response_404 = ErrorResponse.from_dict(response.json())
+            response_404 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_404
 
@@ -87,7 +87,7 @@ def _parse_response(
             return None
     if response.status_code == 415:
         try:
-            response_415 = ErrorResponse.from_dict(response.json())
+            response_415 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_415
 
@@ -95,7 +95,7 @@ def _parse_response(
             return None
     if response.status_code == 429:
         try:
-            response_429 = ErrorResponse.from_dict(response.json())
+            response_429 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_429
 
@@ -103,7 +103,7 @@ def _parse_response(
             return None
     if response.status_code == 500:
         try:
-            response_500 = ErrorResponse.from_dict(response.json())
+            response_500 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_500
 

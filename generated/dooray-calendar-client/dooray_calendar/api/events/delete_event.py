@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _http, errors
+from ... import _http, _json, errors
 from ...client import AuthenticatedClient, Client
 from ...models.delete_event_request import DeleteEventRequest
 from ...models.empty_response import EmptyResponse
@@ -44,7 +44,7 @@ def _parse_response(
 ) -> EmptyResponse | ErrorResponse | None:
     if response.status_code == 200:
         try:
-            response_200 = EmptyResponse.from_dict(response.json())
+            response_200 = EmptyResponse.from_dict(_json.loads(response.content))
 
             return response_200
 
@@ -58,7 +58,7 @@ def _parse_response(
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = ErrorResponse.from_dict(response.json())
+            response_400 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_400
 
@@ -66,7 +66,7 @@ def _parse_response(
             return None
     if response.status_code == 401:
         try:
-            response_401 = ErrorResponse.from_dict(response.json())
+            response_401 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_401
 
@@ -74,7 +74,7 @@ def _parse_response(
             return None
     if response.status_code == 403:
         try:
-            response_403 = ErrorResponse.from_dict(response.json())
+            response_403 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_403
 
@@ -82,7 +82,7 @@ def _parse_response(
             return None
     if response.status_code == 404:
         try:
-            response_404 = ErrorResponse.from_dict(response.json())
+            response_404 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_404
 
@@ -90,7 +90,7 @@ def _parse_response(
             return None
     if response.status_code == 415:
         try:
-            response_415 = ErrorResponse.from_dict(response.json())
+            response_415 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_415
 
@@ -98,7 +98,7 @@ def _parse_response(
             return None
     if response.status_code == 429:
         try:
-            response_429 = ErrorResponse.from_dict(response.json())
+            response_429 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_429
 
@@ -106,7 +106,7 @@ def _parse_response(
             return None
     if response.status_code == 500:
         try:
-            response_500 = ErrorResponse.from_dict(response.json())
+            response_500 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_500
 

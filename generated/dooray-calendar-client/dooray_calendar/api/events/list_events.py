@@ -5,7 +5,7 @@ from typing import Any, cast
 
 import httpx
 
-from ... import _http, _iterate, _spec, errors
+from ... import _http, _iterate, _json, _spec, errors
 from ... import times as _calspec_times
 from ... import types as _calspec_types
 from ...client import AuthenticatedClient, Client
@@ -68,7 +68,7 @@ def _parse_response(
 ) -> ErrorResponse | EventListResponse | None:
     if response.status_code == 200:
         try:
-            response_200 = EventListResponse.from_dict(response.json())
+            response_200 = EventListResponse.from_dict(_json.loads(response.content))
 
             return response_200
 
@@ -82,7 +82,7 @@ def _parse_response(
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = ErrorResponse.from_dict(response.json())
+            response_400 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_400
 
@@ -90,7 +90,7 @@ def _parse_response(
             return None
     if response.status_code == 401:
         try:
-            response_401 = ErrorResponse.from_dict(response.json())
+            response_401 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_401
 
@@ -98,7 +98,7 @@ def _parse_response(
             return None
     if response.status_code == 403:
         try:
-            response_403 = ErrorResponse.from_dict(response.json())
+            response_403 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_403
 
@@ -106,7 +106,7 @@ def _parse_response(
             return None
     if response.status_code == 429:
         try:
-            response_429 = ErrorResponse.from_dict(response.json())
+            response_429 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_429
 
@@ -114,7 +114,7 @@ def _parse_response(
             return None
     if response.status_code == 500:
         try:
-            response_500 = ErrorResponse.from_dict(response.json())
+            response_500 = ErrorResponse.from_dict(_json.loads(response.content))
 
             return response_500
 

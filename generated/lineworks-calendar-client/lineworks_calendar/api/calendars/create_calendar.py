@@ -3,7 +3,7 @@ from typing import Any, cast
 
 import httpx
 
-from ... import _http, errors
+from ... import _http, _json, errors
 from ...client import AuthenticatedClient, Client
 from ...models.calendar import Calendar
 from ...models.create_calendar_request import CreateCalendarRequest
@@ -35,7 +35,7 @@ def _get_kwargs(
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Calendar | Error | None:
     if response.status_code == 201:
         try:
-            response_201 = Calendar.from_dict(response.json())
+            response_201 = Calendar.from_dict(_json.loads(response.content))
 
             return response_201
 
@@ -49,7 +49,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = Error.from_dict(response.json())
+            response_400 = Error.from_dict(_json.loads(response.content))
 
             return response_400
 
@@ -57,7 +57,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             return None
     if response.status_code == 401:
         try:
-            response_401 = Error.from_dict(response.json())
+            response_401 = Error.from_dict(_json.loads(response.content))
 
             return response_401
 
@@ -65,7 +65,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             return None
     if response.status_code == 403:
         try:
-            response_403 = Error.from_dict(response.json())
+            response_403 = Error.from_dict(_json.loads(response.content))
 
             return response_403
 
@@ -73,7 +73,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             return None
     if response.status_code == 429:
         try:
-            response_429 = Error.from_dict(response.json())
+            response_429 = Error.from_dict(_json.loads(response.content))
 
             return response_429
 
@@ -81,7 +81,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             return None
     if response.status_code == 500:
         try:
-            response_500 = Error.from_dict(response.json())
+            response_500 = Error.from_dict(_json.loads(response.content))
 
             return response_500
 

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _http, errors
+from ... import _http, _json, errors
 from ...client import AuthenticatedClient, Client
 from ...models.calendar import Calendar
 from ...models.error import Error
@@ -30,7 +30,7 @@ def _get_kwargs(
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Calendar | Error | None:
     if response.status_code == 200:
         try:
-            response_200 = Calendar.from_dict(response.json())
+            response_200 = Calendar.from_dict(_json.loads(response.content))
 
             return response_200
 
@@ -44,7 +44,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = Error.from_dict(response.json())
+            response_400 = Error.from_dict(_json.loads(response.content))
 
             return response_400
 
@@ -52,7 +52,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             return None
     if response.status_code == 401:
         try:
-            response_401 = Error.from_dict(response.json())
+            response_401 = Error.from_dict(_json.loads(response.content))
 
             return response_401
 
@@ -60,7 +60,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             return None
     if response.status_code == 403:
         try:
-            response_403 = Error.from_dict(response.json())
+            response_403 = Error.from_dict(_json.loads(response.content))
 
             return response_403
 
@@ -68,7 +68,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             return None
     if response.status_code == 404:
         try:
-            response_404 = Error.from_dict(response.json())
+            response_404 = Error.from_dict(_json.loads(response.content))
 
             return response_404
 
@@ -76,7 +76,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             return None
     if response.status_code == 429:
         try:
-            response_429 = Error.from_dict(response.json())
+            response_429 = Error.from_dict(_json.loads(response.content))
 
             return response_429
 
@@ -84,7 +84,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             return None
     if response.status_code == 500:
         try:
-            response_500 = Error.from_dict(response.json())
+            response_500 = Error.from_dict(_json.loads(response.content))
 
             return response_500
 

@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _http, _iterate, _spec, errors
+from ... import _http, _iterate, _json, _spec, errors
 from ...client import AuthenticatedClient, Client
 from ...models.calendar_personal import CalendarPersonal
 from ...models.calendar_personal_list import CalendarPersonalList
@@ -46,7 +46,7 @@ def _parse_response(
 ) -> CalendarPersonalList | Error | None:
     if response.status_code == 200:
         try:
-            response_200 = CalendarPersonalList.from_dict(response.json())
+            response_200 = CalendarPersonalList.from_dict(_json.loads(response.content))
 
             return response_200
 
@@ -60,7 +60,7 @@ def _parse_response(
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = Error.from_dict(response.json())
+            response_400 = Error.from_dict(_json.loads(response.content))
 
             return response_400
 
@@ -68,7 +68,7 @@ def _parse_response(
             return None
     if response.status_code == 401:
         try:
-            response_401 = Error.from_dict(response.json())
+            response_401 = Error.from_dict(_json.loads(response.content))
 
             return response_401
 
@@ -76,7 +76,7 @@ def _parse_response(
             return None
     if response.status_code == 403:
         try:
-            response_403 = Error.from_dict(response.json())
+            response_403 = Error.from_dict(_json.loads(response.content))
 
             return response_403
 
@@ -84,7 +84,7 @@ def _parse_response(
             return None
     if response.status_code == 404:
         try:
-            response_404 = Error.from_dict(response.json())
+            response_404 = Error.from_dict(_json.loads(response.content))
 
             return response_404
 
@@ -92,7 +92,7 @@ def _parse_response(
             return None
     if response.status_code == 429:
         try:
-            response_429 = Error.from_dict(response.json())
+            response_429 = Error.from_dict(_json.loads(response.content))
 
             return response_429
 
@@ -100,7 +100,7 @@ def _parse_response(
             return None
     if response.status_code == 500:
         try:
-            response_500 = Error.from_dict(response.json())
+            response_500 = Error.from_dict(_json.loads(response.content))
 
             return response_500
 

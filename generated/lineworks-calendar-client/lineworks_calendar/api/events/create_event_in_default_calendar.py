@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _http, errors
+from ... import _http, _json, errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_event_request import CreateEventRequest
 from ...models.error import Error
@@ -41,7 +41,7 @@ def _parse_response(
 ) -> Error | EventComponents | None:
     if response.status_code == 201:
         try:
-            response_201 = EventComponents.from_dict(response.json())
+            response_201 = EventComponents.from_dict(_json.loads(response.content))
 
             return response_201
 
@@ -55,7 +55,7 @@ def _parse_response(
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = Error.from_dict(response.json())
+            response_400 = Error.from_dict(_json.loads(response.content))
 
             return response_400
 
@@ -63,7 +63,7 @@ def _parse_response(
             return None
     if response.status_code == 401:
         try:
-            response_401 = Error.from_dict(response.json())
+            response_401 = Error.from_dict(_json.loads(response.content))
 
             return response_401
 
@@ -71,7 +71,7 @@ def _parse_response(
             return None
     if response.status_code == 403:
         try:
-            response_403 = Error.from_dict(response.json())
+            response_403 = Error.from_dict(_json.loads(response.content))
 
             return response_403
 
@@ -79,7 +79,7 @@ def _parse_response(
             return None
     if response.status_code == 404:
         try:
-            response_404 = Error.from_dict(response.json())
+            response_404 = Error.from_dict(_json.loads(response.content))
 
             return response_404
 
@@ -87,7 +87,7 @@ def _parse_response(
             return None
     if response.status_code == 409:
         try:
-            response_409 = Error.from_dict(response.json())
+            response_409 = Error.from_dict(_json.loads(response.content))
 
             return response_409
 
@@ -95,7 +95,7 @@ def _parse_response(
             return None
     if response.status_code == 429:
         try:
-            response_429 = Error.from_dict(response.json())
+            response_429 = Error.from_dict(_json.loads(response.content))
 
             return response_429
 
@@ -103,7 +103,7 @@ def _parse_response(
             return None
     if response.status_code == 500:
         try:
-            response_500 = Error.from_dict(response.json())
+            response_500 = Error.from_dict(_json.loads(response.content))
 
             return response_500
 

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _http, errors
+from ... import _http, _json, errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.event_components import EventComponents
@@ -34,7 +34,7 @@ def _parse_response(
 ) -> Error | EventComponents | None:
     if response.status_code == 200:
         try:
-            response_200 = EventComponents.from_dict(response.json())
+            response_200 = EventComponents.from_dict(_json.loads(response.content))
 
             return response_200
 
@@ -48,7 +48,7 @@ def _parse_response(
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = Error.from_dict(response.json())
+            response_400 = Error.from_dict(_json.loads(response.content))
 
             return response_400
 
@@ -56,7 +56,7 @@ def _parse_response(
             return None
     if response.status_code == 401:
         try:
-            response_401 = Error.from_dict(response.json())
+            response_401 = Error.from_dict(_json.loads(response.content))
 
             return response_401
 
@@ -64,7 +64,7 @@ def _parse_response(
             return None
     if response.status_code == 403:
         try:
-            response_403 = Error.from_dict(response.json())
+            response_403 = Error.from_dict(_json.loads(response.content))
 
             return response_403
 
@@ -72,7 +72,7 @@ def _parse_response(
             return None
     if response.status_code == 404:
         try:
-            response_404 = Error.from_dict(response.json())
+            response_404 = Error.from_dict(_json.loads(response.content))
 
             return response_404
 
@@ -80,7 +80,7 @@ def _parse_response(
             return None
     if response.status_code == 429:
         try:
-            response_429 = Error.from_dict(response.json())
+            response_429 = Error.from_dict(_json.loads(response.content))
 
             return response_429
 
@@ -88,7 +88,7 @@ def _parse_response(
             return None
     if response.status_code == 500:
         try:
-            response_500 = Error.from_dict(response.json())
+            response_500 = Error.from_dict(_json.loads(response.content))
 
             return response_500
 

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _http, _iterate, _spec, errors
+from ... import _http, _iterate, _json, _spec, errors
 from ... import times as _calspec_times
 from ... import types as _calspec_types
 from ...client import AuthenticatedClient, Client
@@ -51,7 +51,7 @@ def _get_kwargs(
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | EventList | None:
     if response.status_code == 200:
         try:
-            response_200 = EventList.from_dict(response.json())
+            response_200 = EventList.from_dict(_json.loads(response.content))
 
             return response_200
 
@@ -65,7 +65,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = Error.from_dict(response.json())
+            response_400 = Error.from_dict(_json.loads(response.content))
 
             return response_400
 
@@ -73,7 +73,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             return None
     if response.status_code == 401:
         try:
-            response_401 = Error.from_dict(response.json())
+            response_401 = Error.from_dict(_json.loads(response.content))
 
             return response_401
 
@@ -81,7 +81,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             return None
     if response.status_code == 403:
         try:
-            response_403 = Error.from_dict(response.json())
+            response_403 = Error.from_dict(_json.loads(response.content))
 
             return response_403
 
@@ -89,7 +89,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             return None
     if response.status_code == 404:
         try:
-            response_404 = Error.from_dict(response.json())
+            response_404 = Error.from_dict(_json.loads(response.content))
 
             return response_404
 
@@ -97,7 +97,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             return None
     if response.status_code == 429:
         try:
-            response_429 = Error.from_dict(response.json())
+            response_429 = Error.from_dict(_json.loads(response.content))
 
             return response_429
 
@@ -105,7 +105,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             return None
     if response.status_code == 500:
         try:
-            response_500 = Error.from_dict(response.json())
+            response_500 = Error.from_dict(_json.loads(response.content))
 
             return response_500
 
