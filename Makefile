@@ -52,7 +52,10 @@ test: $(STAMP) lint
 			$(BIN)/python -m pip show --quiet $$name >/dev/null 2>&1 || { $(MAKE) --no-print-directory install-generated; break; }; \
 		done; \
 	fi
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pytest -q
+	@# On every core (pytest-xdist; each contract run's tests kept in one worker). Bytecode is written
+	@# even where PYTHONDONTWRITEBYTECODE is set: without it every worker compiles and assertion-rewrites
+	@# the same few hundred modules again on every run.
+	PATH="$(CURDIR)/$(BIN):$$PATH" PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -n auto --dist loadgroup
 
 # Re-pin requirements.lock from requirements.in in a throwaway venv.
 lock:

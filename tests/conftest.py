@@ -12,6 +12,12 @@ from calspec.fake.app import FakeApp, create_app
 from calspec.fake.context import utc_now
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The contract runs (grouped by `xdist_group`, the longest tests there are) first, so that under
+    pytest-xdist they start at once on workers of their own while the rest fills the others."""
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
+
+
 @pytest.fixture
 def fake_now() -> Callable[[], datetime]:
     """The fake's clock; a test module overrides this fixture to pin it."""

@@ -252,12 +252,17 @@ def test_database_of_another_version_is_refused_clearly(
 CLI_ENV = (cli.ENV_DB, cli.ENV_FIXTURES, cli.ENV_RATE_LIMITS, cli.ENV_TOKEN_LIFETIME, cli.ENV_FAULTS)
 
 
+@pytest.fixture(autouse=True)
+def cli_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cli.main` hands its settings to uvicorn's workers in the environment: every test here gets the
+    originals back, or a `--db` of one test would reach every fake started later in the same process."""
+    for name in CLI_ENV:
+        monkeypatch.setenv(name, "")
+
+
 @pytest.fixture
 def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """`cli.main` without a server: run_server records the uvicorn settings and prints the banner; the
-    environment is restored."""
-    for name in CLI_ENV:
-        monkeypatch.setenv(name, "")  # main() sets them; monkeypatch puts the originals back
+    """`cli.main` without a server: run_server records the uvicorn settings and prints the banner."""
     calls: list[dict[str, Any]] = []
 
     def run_server(config: uvicorn.Config, describe: Callable[[int], str]) -> int:
