@@ -39,7 +39,10 @@ def test_readme_has_an_example_per_provider() -> None:
 @pytest.mark.parametrize(
     "block", EXAMPLES, ids=lambda b: "lineworks" if "lineworks_calendar" in b else "dooray"
 )
-def test_readme_example_runs_against_the_fake(block: str, fake_url: str) -> None:
+def test_readme_example_runs_against_the_fake(
+    block: str, fake_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # where an example writes its files
     replacements = {
         "https://www.worksapis.com/v1.0": f"{fake_url}/v1.0",
         '"ACCESS_TOKEN"': '"lw-demo-token"',
@@ -63,6 +66,15 @@ def test_readme_example_runs_against_the_fake(block: str, fake_url: str) -> None
     printed = out.getvalue()
     if "ServiceAccountAuth" in code:
         assert printed.strip() == "gone: NOT_FOUND"  # the token was obtained, the 404 was caught
+    elif "occurrences(" in code:
+        (written,) = tmp_path.glob("*.ics")
+        text = written.read_text(encoding="utf-8")
+        assert text.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in text
+        if "lineworks_calendar" in code:
+            assert printed.count("Weekly standup") >= 3  # the fixture series, expanded
+            assert "RRULE:" in text  # a series is written once, with its rule
+        else:
+            assert printed.count("주간 회의") >= 8 and "(moved)" in printed  # occurrences, one edited
     elif "lineworks_calendar" in code:
         assert "Design review\n" in printed  # the event it created is in the listing
         assert "Design review (moved)" in printed  # the PUT replaced it
