@@ -24,6 +24,7 @@ _OFFSET_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(Z|[+-]\d{2}:\d{2})$")
 _OFFSET = re.compile(r"^([+-])(\d{2}):(\d{2})$")
 
 
+@lru_cache(maxsize=4096)  # a request's times are read by its format check, then by its handler
 def parse_date_time(value: str) -> datetime:
     """An RFC 3339 date-time (offset required) as an aware datetime; ValueError otherwise."""
     if not _DATE_TIME.match(value):

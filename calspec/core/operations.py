@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_to_bytes, urlsplit
@@ -300,8 +300,18 @@ class Router:
         self._templates: dict[int, list[list[Operation]]] = {}  # by segment count, in order
         for ops in ordered:
             self._templates.setdefault(len(ops[0].segments), []).append(ops)
+        self._cached = lru_cache(maxsize=4096)(self._find)  # paths (ids) repeat: each is read once
 
     def match(self, method: str, raw_path: bytes) -> Match | None:
+        found = self._cached(method, raw_path)
+        if found is None:
+            return None
+        operation, params, allow = found
+        return Match(operation, dict(params), allow)
+
+    def _find(
+        self, method: str, raw_path: bytes
+    ) -> tuple[Operation | None, tuple[tuple[str, str], ...], tuple[str, ...]] | None:
         raw_segments = raw_path.split(b"/")
         if raw_segments[0] != b"":
             return None
@@ -322,10 +332,10 @@ class Router:
                 elif expected != actual:
                     break
             else:
-                params = dict(zip(ops[0].param_names, values, strict=True))
+                params = tuple(zip(ops[0].param_names, values, strict=True))
                 allow = tuple(op.method for op in ops)
                 for op in ops:
                     if op.method == method:
-                        return Match(op, params, allow)
-                return Match(None, params, allow)
+                        return op, params, allow
+                return None, params, allow
         return None

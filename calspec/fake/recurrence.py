@@ -23,6 +23,7 @@ import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any, TypeAlias
 
 from dateutil import rrule
@@ -276,7 +277,17 @@ def _between(rule: Rule, lo: datetime, hi: datetime) -> Iterator[datetime]:
 
 def parse_lines(lines: list[str], dtstart: datetime) -> Recurrence:
     """A LINE WORKS `recurrence` (RFC 5545 content lines) over the event's start; RuleError if refused.
-    The start counts as the first occurrence, as RFC 5545 says (spec/NOTES.md F33)."""
+    The start counts as the first occurrence, as RFC 5545 says (spec/NOTES.md F33).
+
+    Parsed once per rule and start (dateutil's parser costs tens of microseconds, and a list reads every
+    series in its window on every request); a Recurrence is immutable, so one serves every caller. The
+    start's zone is part of the key: aware datetimes in two zones can be equal.
+    """
+    return _parse_lines(tuple(lines), dtstart, dtstart.isoformat(), str(dtstart.tzinfo))
+
+
+@lru_cache(maxsize=2048)
+def _parse_lines(lines: tuple[str, ...], dtstart: datetime, _written: str, _zone: str) -> Recurrence:
     for index, line in enumerate(lines):
         name = line.split(":", 1)[0].split(";", 1)[0].strip().upper()
         if name not in _LINE_NAMES:
