@@ -8,6 +8,11 @@ are what is measured, not the client). Beside each, the in-process figure times 
 (a prepared request sent again and again with a `send` that discards the answer): the application's
 own cost without uvicorn's. Goals 3 and 5 and the fixture start are in-process.
 
+Every ratio is taken side by side: the two figures it compares are measured in turn, round after
+round (`--rounds`, `--seconds` each), and the median of the per-round ratios is printed. On a shared
+machine the speed drifts by half within a minute; two figures measured a minute apart would report
+the drift as a difference.
+
 Goals (issue 12), each a ratio measured in this one run:
   1. seed list request (the demo calendar, December 2021): fake >= 0.5 x bare
   2. a month with 200 events: fake >= 0.25 x bare
@@ -288,14 +293,38 @@ async def in_process(
     return await rate(fake, seed_list, args.seconds), await rate(fake, month, args.seconds)
 
 
-async def index_rates(create_app: Any, month: Prepared, args: argparse.Namespace) -> tuple[float, float]:
+async def index_rates(
+    create_app: Any, month: Prepared, args: argparse.Namespace
+) -> tuple[float, float, float]:
     small, big = create_app(db=None), create_app(db=None)
     await store(small, 80, "2031-03")
     await store(big, 80, "2031-03")
     for first in range(0, args.big_calendar - 80, 500):  # the rest of the big calendar: other months
         other = f"2029-{1 + first // 500 % 12:02d}"
         await store(big, min(500, args.big_calendar - 80 - first), other, start=first)
-    return await rate(small, month, args.seconds), await rate(big, month, args.seconds)
+    small_rates, big_rates = [], []
+    for _ in range(args.rounds):  # side by side, round by round (see `paired`)
+        small_rates.append(await rate(small, month, args.seconds))
+        big_rates.append(await rate(big, month, args.seconds))
+    return statistics.median(small_rates), statistics.median(big_rates), _median_ratio(small_rates, big_rates)
+
+
+def _median_ratio(numerators: list[float], denominators: list[float]) -> float:
+    return statistics.median(n / d for n, d in zip(numerators, denominators, strict=True))
+
+
+def paired(
+    fake_port: int, bare_port: int, request: Prepared, args: argparse.Namespace
+) -> tuple[float, float, float]:
+    """The fake's and the bare endpoint's rates, loaded in turn for `args.rounds` rounds: the median
+    of each and the median of the per-round ratios. Both servers stay up, idle while the other is
+    loaded; a ratio is taken from two figures measured seconds apart, so the machine's drift (on a
+    shared machine, by half within a minute) doesn't masquerade as a difference."""
+    fakes, bares = [], []
+    for _ in range(args.rounds):
+        fakes.append(load(fake_port, request, args.seconds))
+        bares.append(load(bare_port, request, args.seconds))
+    return statistics.median(fakes), statistics.median(bares), _median_ratio(fakes, bares)
 
 
 def measure(args: argparse.Namespace) -> list[tuple[str, float, str, str]]:
@@ -309,12 +338,10 @@ def measure(args: argparse.Namespace) -> list[tuple[str, float, str, str]]:
             seed_body, month_body = seeded(fake_port, args.events)
             (Path(folder) / "seed.json").write_bytes(seed_body)
             (Path(folder) / "month.json").write_bytes(month_body)
-            fake_seed = load(fake_port, seed_list, args.seconds)
-            fake_month = load(fake_port, month, args.seconds)
-        with Server("--bare", str(Path(folder) / "seed.json"), "--path", EVENTS_PATH) as bare_port:
-            bare_seed = load(bare_port, seed_list, args.seconds)
-        with Server("--bare", str(Path(folder) / "month.json"), "--path", EVENTS_PATH) as bare_port:
-            bare_month = load(bare_port, month, args.seconds)
+            with Server("--bare", str(Path(folder) / "seed.json"), "--path", EVENTS_PATH) as bare_port:
+                fake_seed, bare_seed, seed_ratio = paired(fake_port, bare_port, seed_list, args)
+            with Server("--bare", str(Path(folder) / "month.json"), "--path", EVENTS_PATH) as bare_port:
+                fake_month, bare_month, month_ratio = paired(fake_port, bare_port, month, args)
         with Server("--fake", "--db", str(Path(folder) / "writes.sqlite")) as write_port:
             create = Prepared("POST", EVENTS_PATH, {}, json.dumps(unnamed(event(0, "2032-01"))).encode())
             write_rate = load(write_port, create, args.seconds, requests=args.writes)
@@ -323,7 +350,7 @@ def measure(args: argparse.Namespace) -> list[tuple[str, float, str, str]]:
     rows.append(
         (
             "1. seed list request: fake / bare",
-            fake_seed / bare_seed,
+            seed_ratio,
             ">= 0.50",
             f"{fake_seed:,.0f} vs {bare_seed:,.0f} req/s ({len(seed_body):,} B); app alone {app_seed:,.0f}/s",
         )
@@ -331,17 +358,17 @@ def measure(args: argparse.Namespace) -> list[tuple[str, float, str, str]]:
     rows.append(
         (
             f"2. {args.events}-event month: fake / bare",
-            fake_month / bare_month,
+            month_ratio,
             ">= 0.25",
             f"{fake_month:,.0f} vs {bare_month:,.0f} req/s ({len(month_body):,} B);"
             f" app alone {app_month:,.0f}/s",
         )
     )
-    small_rate, big_rate = asyncio.run(index_rates(create_app, month, args))
+    small_rate, big_rate, index_ratio = asyncio.run(index_rates(create_app, month, args))
     rows.append(
         (
             f"3. 80 events in {args.big_calendar:,} / in 80: cost",
-            small_rate / big_rate,
+            index_ratio,
             "<= 1.50",
             f"{big_rate:,.0f} vs {small_rate:,.0f} req/s, in-process",
         )
@@ -375,12 +402,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=200, help="events in the listed month (goal 2)")
     parser.add_argument("--big-calendar", type=int, default=8000, help="events in the big calendar (goal 3)")
     parser.add_argument("--writes", type=int, default=1000, help="creates of goal 4")
-    parser.add_argument("--seconds", type=float, default=3.0, help="seconds per rate measured")
+    parser.add_argument("--seconds", type=float, default=1.0, help="seconds per rate measured")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of a ratio measured side by side")
     parser.add_argument("--repeat", type=int, default=7, help="repetitions of each timing")
     args = parser.parse_args(argv)
     print(
-        f"calspec bench: {args.seconds:g} s per figure; Python {sys.version.split()[0]};"
-        " method in the module docstring"
+        f"calspec bench: {args.rounds} rounds of {args.seconds:g} s per ratio;"
+        f" Python {sys.version.split()[0]}; method in the module docstring"
     )
     rows = measure(args)
     print()
