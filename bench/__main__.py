@@ -189,8 +189,7 @@ def parse_ratio(body: bytes, repeat: int) -> tuple[float, float, float]:
     for _ in range(max(repeat, 5) * 3):
         for index, timer in enumerate(timers):
             seconds[index].append(timer.timeit(numbers[index]) / numbers[index])
-    ratios = [client / plain for plain, client in zip(*seconds, strict=True)]
-    return statistics.median(seconds[0]), statistics.median(seconds[1]), statistics.median(ratios)
+    return statistics.median(seconds[0]), statistics.median(seconds[1]), _median_ratio(seconds[1], seconds[0])
 
 
 def fixture_start(repeat: int) -> float:

@@ -147,7 +147,7 @@ class Store:
             conn.execute(
                 "INSERT INTO calendars (provider, calendar_id, doc) VALUES (?, ?, ?)"
                 " ON CONFLICT (provider, calendar_id) DO UPDATE SET doc = excluded.doc",
-                (provider, calendar_id, _dump(doc)),
+                (provider, calendar_id, dumps(doc)),
             )
 
     def delete_calendar(self, provider: str, calendar_id: str) -> bool:
@@ -207,7 +207,7 @@ class Store:
             conn.execute(
                 "INSERT INTO events (provider, calendar_id, event_id, doc, lo, hi, short, exact, seq)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (provider, calendar_id, event_id, _dump(doc), lo, hi, hi - lo <= SHORT, exact, seq),
+                (provider, calendar_id, event_id, dumps(doc), lo, hi, hi - lo <= SHORT, exact, seq),
             )
 
     def replace_event(
@@ -226,7 +226,7 @@ class Store:
             conn.execute(
                 "UPDATE events SET doc = ?, lo = ?, hi = ?, short = ?, exact = ?"
                 " WHERE provider = ? AND calendar_id = ? AND event_id = ?",
-                (_dump(doc), lo, hi, hi - lo <= SHORT, exact, provider, calendar_id, event_id),
+                (dumps(doc), lo, hi, hi - lo <= SHORT, exact, provider, calendar_id, event_id),
             )
 
     def delete_event(self, provider: str, calendar_id: str, event_id: str) -> bool:
@@ -285,10 +285,6 @@ class Store:
                     0
                 ]
             )
-
-
-def _dump(doc: dict[str, Any]) -> bytes:
-    return dumps(doc)
 
 
 def _load(data: bytes) -> dict[str, Any]:

@@ -31,7 +31,6 @@ from calspec.fake.lineworks.times import (
     check_time_zones,
     coarse_window,
     event_overlaps,
-    exact,
     series,
     span,
     stamp,
@@ -135,11 +134,9 @@ def prepare_components(
 def store_event(store: Store, calendar_id: str, components: list[dict[str, Any]]) -> dict[str, Any]:
     """A new event; 409 already-exists when its `eventId` is taken in the calendar (the first kept)."""
     doc = {"eventComponents": components, "organizerCalendarId": calendar_id}
-    lo, hi = coarse_window(components)
+    lo, hi, exact = coarse_window(components)
     try:
-        store.insert_event(
-            PROVIDER, calendar_id, components[0]["eventId"], doc, lo, hi, exact=exact(components)
-        )
+        store.insert_event(PROVIDER, calendar_id, components[0]["eventId"], doc, lo, hi, exact=exact)
     except Conflict:
         raise ApiError(
             409, "An event with this eventId already exists in the calendar", "already-exists"
@@ -221,8 +218,8 @@ def update_event(ctx: Context) -> tuple[int, Any]:
             "eventComponents": components,
             "organizerCalendarId": stored.get("organizerCalendarId", calendar_id),
         }
-        lo, hi = coarse_window(components)
-        ctx.store.replace_event(PROVIDER, calendar_id, event_id, doc, lo, hi, exact=exact(components))
+        lo, hi, exact = coarse_window(components)
+        ctx.store.replace_event(PROVIDER, calendar_id, event_id, doc, lo, hi, exact=exact)
         return 200, doc
 
 

@@ -94,24 +94,20 @@ def event_overlaps(doc: Mapping[str, Any], window: Span) -> bool:
     return False
 
 
-def coarse_window(components: list[dict[str, Any]]) -> tuple[int, int]:
-    """Epoch bounds that hold every occurrence of every component, for any window offset."""
+def coarse_window(components: list[dict[str, Any]]) -> tuple[int, int, bool]:
+    """Epoch bounds that hold every occurrence of every component, for any window offset, and whether
+    they are the event's own extent there, so the store's range test alone decides a list (`exact`):
+    one timed component, no recurrence (an instant's `[t, t+1)` meets a window exactly when
+    `lo <= t < hi`, as `timeline.overlaps` counts it)."""
     windows = []
+    exact = len(components) == 1
     for component in components:
         start, end = span(component)
-        recurrence = series(component, start) if component.get("recurrence") else None
+        recurring = bool(component.get("recurrence"))
+        recurrence = series(component, start) if recurring else None
         windows.append(timeline.coarse_window(start, end, recurrence))
-    return min(lo for lo, _ in windows), max(hi for _, hi in windows)
-
-
-def exact(components: list[dict[str, Any]]) -> bool:
-    """Whether `coarse_window` is the event's own extent at every window offset, so the store's
-    range test alone decides a list: one timed component, no recurrence (an instant's `[t, t+1)`
-    meets a window exactly when `lo <= t < hi`, as `timeline.overlaps` counts it)."""
-    if len(components) != 1 or components[0].get("recurrence"):
-        return False
-    start, end = span(components[0])
-    return not (start.floating or end.floating)
+        exact = exact and not recurring and not (start.floating or end.floating)
+    return min(lo for lo, _ in windows), max(hi for _, hi in windows), exact
 
 
 def check_time_zones(value: Any, where: str) -> None:
